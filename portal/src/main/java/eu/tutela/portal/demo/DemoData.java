@@ -1,0 +1,39 @@
+package eu.tutela.portal.demo;
+
+import eu.tutela.portal.tenancy.TenantRole;
+import java.util.List;
+import java.util.Map;
+
+/** The demo tenants and one person per role, the same on every machine. */
+public final class DemoData {
+
+    /** Loopback-only demo; printed at start-up so that a newcomer can sign in. */
+    public static final String PASSWORD = "Tutela-demo-2026";
+
+    public record DemoTenant(String slug, String name, String country, String defaultLocale) {
+    }
+
+    public static final DemoTenant HEMI = new DemoTenant("hemi", "Haute École des Mines et de l'Industrie", "FR", "fr");
+    public static final DemoTenant HORIZON = new DemoTenant("horizon", "Horizon Online Academy", "BE", "en");
+
+    public static final DemoAccount ADMIN = account("admin@hemi.example", "Amélie", "Roussel", "fr", Map.of("hemi", TenantRole.ADMIN));
+    public static final DemoAccount DPO = account("dpo@hemi.example", "Bruno", "Lefèvre", "fr", Map.of("hemi", TenantRole.DPO));
+    public static final DemoAccount STAFF = account("staff@hemi.example", "Chloé", "Martin", "fr", Map.of("hemi", TenantRole.STAFF));
+    /** A parent with children in both demo tenants: one identity, two memberships. */
+    public static final DemoAccount GUARDIAN = account("parent@hemi.example", "David", "Nguyen", "fr",
+            Map.of("hemi", TenantRole.GUARDIAN, "horizon", TenantRole.GUARDIAN));
+    public static final DemoAccount STUDENT = account("student@hemi.example", "Emma", "Nguyen", "fr", Map.of("hemi", TenantRole.STUDENT));
+    public static final DemoAccount HORIZON_ADMIN = account("admin@horizon.example", "Farah", "Janssens", "en",
+            Map.of("horizon", TenantRole.ADMIN));
+    public static final DemoAccount OPERATOR = new DemoAccount("operator@tutela.example", "Gaspard", "Operator", "en", Map.of(), true);
+
+    public static final List<DemoTenant> TENANTS = List.of(HEMI, HORIZON);
+    public static final List<DemoAccount> ACCOUNTS = List.of(ADMIN, DPO, STAFF, GUARDIAN, STUDENT, HORIZON_ADMIN, OPERATOR);
+
+    private DemoData() {
+    }
+
+    private static DemoAccount account(String email, String first, String last, String locale, Map<String, TenantRole> roles) {
+        return new DemoAccount(email, first, last, locale, roles, false);
+    }
+}

@@ -1,0 +1,102 @@
+package eu.tutela.portal.demo;
+
+import eu.tutela.portal.security.IdentityProvider;
+import eu.tutela.portal.security.PortalUser;
+import eu.tutela.portal.security.PortalUsers;
+import eu.tutela.portal.tenancy.Memberships;
+import eu.tutela.portal.tenancy.Tenant;
+import eu.tutela.portal.tenancy.TenantContext;
+import eu.tutela.portal.tenancy.TenantDirectory;
+import eu.tutela.tenantadmin.keycloak.KeycloakDirectory;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the demo tenants and people, in the portal's database and in Keycloak, and prints how to
+ * sign in. Every step is idempotent: a second start finds everything in place and changes nothing.
+ */
+@Component
+@ConditionalOnProperty(name = "tutela.demo.enabled", havingValue = "true")
+public class DemoTenants {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoTenants.class);
+
+    private final IdentityProvider identity;
+    private final TenantDirectory tenants;
+    private final PortalUsers users;
+    private final Memberships memberships;
+    private final DemoWelcomeMail welcomeMail;
+    private final Environment environment;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+
+    DemoTenants(IdentityProvider identity, TenantDirectory tenants, PortalUsers users, Memberships memberships,
+            DemoWelcomeMail welcomeMail, Environment environment) {
+        this.identity = identity;
+        this.tenants = tenants;
+        this.users = users;
+        this.memberships = memberships;
+        this.welcomeMail = welcomeMail;
+        this.environment = environment;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seedInBackground() {
+        Thread.ofVirtual().name("tutela-demo-setup").start(() -> {
+            try {
+                seed(identity.awaitDirectory(Duration.ofMinutes(5)));
+                ready.complete(null);
+            } catch (RuntimeException e) {
+                log.error("The demo tenants could not be set up: {}", e.getMessage(), e);
+                ready.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** Blocks until the demo data exists in both places (tests wait on this before signing in). */
+    public void awaitReady(Duration timeout) throws Exception {
+        ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void seed(KeycloakDirectory directory) {
+        Map<String, Tenant> bySlug = new HashMap<>();
+        Map<String, String> organizationIds = new HashMap<>();
+        for (DemoData.DemoTenant demo : DemoData.TENANTS) {
+            organizationIds.put(demo.slug(), directory.ensureOrganization(demo.slug(), demo.name()));
+            bySlug.put(demo.slug(), tenants.ensure(demo.slug(), demo.name(), demo.country(), demo.defaultLocale()));
+        }
+        for (DemoAccount account : DemoData.ACCOUNTS) {
+            String keycloakId = directory.ensureUser(account.email(), account.firstName(), account.lastName(),
+                    DemoData.PASSWORD, account.locale());
+            PortalUser user = users.ensure(account.email(), account.displayName(), account.platformOperator());
+            account.rolesByTenantSlug().forEach((slug, role) -> {
+                directory.addMember(organizationIds.get(slug), keycloakId);
+                TenantContext.runAs(bySlug.get(slug).id(), () -> memberships.grant(user.id(), role));
+            });
+            welcomeMail.sendOnce(account);
+        }
+        printSignInDetails();
+    }
+
+    private void printSignInDetails() {
+        String portal = "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080");
+        StringBuilder text = new StringBuilder()
+                .append("\n\n  Tutela demo is ready: open ").append(portal).append('\n')
+                .append("  Every demo account's password: ").append(DemoData.PASSWORD).append("\n\n");
+        for (DemoAccount account : DemoData.ACCOUNTS) {
+            String what = account.platformOperator() ? "platform operator" : account.rolesByTenantSlug().toString();
+            text.append(String.format("    %-26s %s%n", account.email(), what));
+        }
+        text.append("\n  Caught e-mails: ").append(portal).append("/dev/mailbox\n");
+        log.info(text.toString());
+    }
+}

@@ -1,0 +1,114 @@
+package eu.tutela.portal.devservices;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The real PostgreSQL, Keycloak and SMTP servers that the project starts by itself on loopback
+ * when nothing else is configured. One set per JVM: every Spring context of a test run shares it,
+ * and a JVM shutdown (Ctrl-C included) stops every child process.
+ */
+public final class EmbeddedServices {
+
+    private static EmbeddedServices running;
+
+    private final Instant startedAt = Instant.now();
+    private final EmbeddedSettings settings;
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKeycloak keycloak;
+    private EmbeddedSmtpServer smtp;
+    private Instant postgresReadyAt;
+
+    private EmbeddedServices(EmbeddedSettings settings) {
+        this.settings = settings;
+    }
+
+    static synchronized EmbeddedServices startOnce(EmbeddedSettings settings) {
+        if (running == null) {
+            EmbeddedServices services = new EmbeddedServices(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(services::stop, "tutela-embedded-services-stop"));
+            running = services;
+        }
+        return running;
+    }
+
+    /** The servers of this JVM, if the project started any. */
+    public static synchronized Optional<EmbeddedServices> current() {
+        return Optional.ofNullable(running);
+    }
+
+    synchronized void startKeycloak() {
+        if (keycloak == null) {
+            // Spawned first and not awaited: Keycloak needs 20–40 s and the portal boots meanwhile.
+            keycloak = EmbeddedKeycloak.start(settings);
+        }
+    }
+
+    synchronized void startPostgres() {
+        if (postgres == null) {
+            Path data = settings.home().resolve("postgres");
+            postgres = EmbeddedPostgresServer.start(data, settings.persistent(), settings.port(settings.postgresPort()));
+            postgresReadyAt = Instant.now();
+        }
+    }
+
+    synchronized void startSmtp() {
+        if (smtp == null) {
+            smtp = EmbeddedSmtpServer.start(settings.port(settings.smtpPort()));
+        }
+    }
+
+    EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    Optional<EmbeddedKeycloak> keycloak() {
+        return Optional.ofNullable(keycloak);
+    }
+
+    public Optional<EmbeddedSmtpServer> smtp() {
+        return Optional.ofNullable(smtp);
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Optional<Instant> postgresReadyAt() {
+        return Optional.ofNullable(postgresReadyAt);
+    }
+
+    /** Blocks until the embedded Keycloak answers its readiness probe; empty if none was started. */
+    public Optional<Instant> awaitKeycloak(Duration timeout) {
+        return keycloak().map(k -> k.awaitReady(timeout));
+    }
+
+    synchronized void stop() {
+        if (smtp != null) {
+            smtp.close();
+            smtp = null;
+        }
+        if (keycloak != null) {
+            keycloak.close();
+            keycloak = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+        if (!settings.persistent()) {
+            deleteQuietly(settings.home());
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
+            // A temporary folder left behind is harmless; the next run uses a new one.
+        }
+    }
+}

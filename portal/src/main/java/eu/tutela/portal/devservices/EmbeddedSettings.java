@@ -1,0 +1,50 @@
+package eu.tutela.portal.devservices;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.core.env.Environment;
+
+/**
+ * How the embedded servers are laid out. A persistent set (the demo) keeps its data under
+ * {@code ~/.tutela/dev} and fixed ports, so a second start finds yesterday's tenants; an ephemeral
+ * set (the tests) lives in a temporary folder on free ports and is deleted at exit.
+ */
+record EmbeddedSettings(Path home, boolean persistent, int postgresPort, int keycloakPort,
+        int keycloakManagementPort, int smtpPort) {
+
+    static EmbeddedSettings from(Environment env) {
+        boolean persistent = env.getProperty("tutela.embedded.persistent", Boolean.class, false);
+        Path home = persistent
+                ? Path.of(env.getProperty("tutela.embedded.home", System.getProperty("user.home") + "/.tutela/dev"))
+                : temporaryHome();
+        return new EmbeddedSettings(home, persistent,
+                env.getProperty("tutela.embedded.postgres-port", Integer.class, 0),
+                env.getProperty("tutela.embedded.keycloak-port", Integer.class, 0),
+                env.getProperty("tutela.embedded.keycloak-management-port", Integer.class, 0),
+                env.getProperty("tutela.embedded.smtp-port", Integer.class, 0));
+    }
+
+    /** The configured port, or a free loopback port when 0. */
+    int port(int configured) {
+        if (configured > 0) {
+            return configured;
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free loopback port", e);
+        }
+    }
+
+    private static Path temporaryHome() {
+        try {
+            return Files.createTempDirectory("tutela-embedded-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

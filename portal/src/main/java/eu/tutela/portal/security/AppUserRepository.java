@@ -1,0 +1,12 @@
+package eu.tutela.portal.security;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AppUserRepository extends JpaRepository<AppUserEntity, UUID> {
+
+    Optional<AppUserEntity> findBySubject(String subject);
+
+    Optional<AppUserEntity> findByEmailIgnoreCase(String email);
+}

@@ -1,0 +1,30 @@
+package eu.tutela.portal.security;
+
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+
+/** The two languages a person reads Tutela in, and how the choice is remembered before sign-in. */
+public final class LocalePreference {
+
+    public static final String COOKIE = "tutela-locale";
+    public static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
+
+    private LocalePreference() {
+    }
+
+    public static boolean isSupported(String language) {
+        return SUPPORTED.stream().anyMatch(l -> l.getLanguage().equals(language));
+    }
+
+    /** The first supported language the browser asks for; French, the product's home language, otherwise. */
+    public static Locale bestOf(Enumeration<Locale> requested) {
+        while (requested != null && requested.hasMoreElements()) {
+            String language = requested.nextElement().getLanguage();
+            if (isSupported(language)) {
+                return Locale.of(language);
+            }
+        }
+        return Locale.FRENCH;
+    }
+}

@@ -1,0 +1,63 @@
+package eu.tutela.portal.security;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The portal's own record of each person who can sign in. Keycloak holds credentials, the portal holds rights. */
+@Service
+public class PortalUsers {
+
+    private static final Logger log = LoggerFactory.getLogger(PortalUsers.class);
+
+    private final AppUserRepository users;
+
+    PortalUsers(AppUserRepository users) {
+        this.users = users;
+    }
+
+    /**
+     * Called at each sign-in: finds the person by their Keycloak subject, or by e-mail the first
+     * time (people are registered before they ever sign in), and binds the subject to them.
+     */
+    @Transactional
+    public PortalUser signedIn(String subject, String email, String displayName) {
+        AppUserEntity user = users.findBySubject(subject)
+                .or(() -> users.findByEmailIgnoreCase(email).filter(u -> u.subject() == null))
+                .orElseGet(() -> users.save(new AppUserEntity(email.toLowerCase(Locale.ROOT), displayName)));
+        if (user.subject() == null) {
+            user.bindSubject(subject);
+            log.info("Bound Keycloak subject {} to portal user {}", subject, user.toPortalUser().id());
+        }
+        return user.toPortalUser();
+    }
+
+    /** Registers a person before their first sign-in, or returns the existing one with that e-mail. */
+    @Transactional
+    public PortalUser ensure(String email, String displayName, boolean platformOperator) {
+        AppUserEntity user = users.findByEmailIgnoreCase(email)
+                .orElseGet(() -> users.save(new AppUserEntity(email.toLowerCase(Locale.ROOT), displayName)));
+        user.rename(displayName);
+        user.setPlatformOperator(platformOperator);
+        return user.toPortalUser();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PortalUser> find(UUID id) {
+        return users.findById(id).map(AppUserEntity::toPortalUser);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PortalUser> findBySubject(String subject) {
+        return users.findBySubject(subject).map(AppUserEntity::toPortalUser);
+    }
+
+    @Transactional
+    public void rememberLocale(UUID userId, Locale locale) {
+        users.findById(userId).ifPresent(u -> u.setLocale(locale.getLanguage()));
+    }
+}

@@ -1,0 +1,72 @@
+package eu.tutela.portal.security;
+
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.web.util.WebUtils;
+
+@Configuration
+@EnableWebSecurity
+@EnableConfigurationProperties(KeycloakSettings.class)
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class SecurityConfiguration {
+
+    static final String LOGIN_PATH = "/login";
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
+            PortalOidcUserService userService) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/favicon.ico").permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_PATH, "{baseUrl}/signed-out"));
+        http.oauth2Login(login -> login
+                .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests(registrations)))
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(userService))
+                .failureHandler(signInFailure()));
+        return http.build();
+    }
+
+    /** PKCE on every sign-in, and Keycloak's own pages in the language the person chose here. */
+    private static OAuth2AuthorizationRequestResolver authorizationRequests(ClientRegistrationRepository registrations) {
+        var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
+                .andThen(request -> request.additionalParameters(params -> params.put("ui_locales", uiLocale()))));
+        return resolver;
+    }
+
+    private static String uiLocale() {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
+            HttpServletRequest request = servlet.getRequest();
+            var cookie = WebUtils.getCookie(request, LocalePreference.COOKIE);
+            if (cookie != null && LocalePreference.isSupported(cookie.getValue())) {
+                return cookie.getValue();
+            }
+            return LocalePreference.bestOf(request.getLocales()).getLanguage();
+        }
+        return Locale.FRENCH.getLanguage();
+    }
+
+    /** A failed or forged sign-in (bad code, bad state, bad signature) is logged and shown as a clear page. */
+    private static AuthenticationFailureHandler signInFailure() {
+        return (request, response, exception) -> {
+            log.warn("Sign-in failed from {}: {}", request.getRemoteAddr(), exception.getMessage());
+            response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?error");
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package eu.tutela.portal.security;
+
+import eu.tutela.portal.tenancy.Memberships;
+import eu.tutela.portal.tenancy.Tenant;
+import eu.tutela.portal.tenancy.TenantContext;
+import eu.tutela.portal.tenancy.TenantDirectory;
+import eu.tutela.portal.tenancy.TenantRole;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decides whether a signed-in person may enter a tenant: the portal's database must hold a
+ * membership, and the token Keycloak signed must name the tenant's organization. Either missing
+ * means no entry; the person is told only that the institution is not available to them, so that
+ * a URL never reveals whether another tenant exists.
+ */
+@Service
+public class TenantAccess {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantAccess.class);
+
+    private final TenantDirectory tenants;
+    private final Memberships memberships;
+
+    TenantAccess(TenantDirectory tenants, Memberships memberships) {
+        this.tenants = tenants;
+        this.memberships = memberships;
+    }
+
+    public record Granted(Tenant tenant, Set<TenantRole> roles) {
+    }
+
+    public Optional<Granted> enter(SignedInUser user, String slug) {
+        Optional<Tenant> tenant = tenants.findActiveBySlug(slug);
+        if (tenant.isEmpty()) {
+            log.warn("Tenant access refused: user {} asked for unknown or suspended tenant '{}'", user.portalUserId(), slug);
+            return Optional.empty();
+        }
+        Set<TenantRole> roles = TenantContext.callAs(tenant.get().id(), () -> memberships.rolesInCurrentTenant(user.portalUserId()));
+        if (roles.isEmpty()) {
+            log.warn("Tenant access refused: user {} has no membership in tenant '{}'", user.portalUserId(), slug);
+            return Optional.empty();
+        }
+        if (!user.organizationAliases().contains(slug)) {
+            log.warn("Tenant access refused: token of user {} does not name organization '{}' (it names {})",
+                    user.portalUserId(), slug, user.organizationAliases());
+            return Optional.empty();
+        }
+        return Optional.of(new Granted(tenant.get(), roles));
+    }
+}

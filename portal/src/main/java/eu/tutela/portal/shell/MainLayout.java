@@ -1,0 +1,115 @@
+package eu.tutela.portal.shell;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import eu.tutela.portal.security.CurrentUser;
+import eu.tutela.portal.security.PortalUser;
+import eu.tutela.portal.tenancy.Memberships;
+import jakarta.annotation.security.PermitAll;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The frame of every signed-in page: institution switcher, language, sign-out, and navigation by role. */
+@PermitAll
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final CurrentUser currentUser;
+    private final Memberships memberships;
+    private final LanguageSwitch languageSwitch;
+    private final AuthenticationContext authentication;
+    private final Select<TenantChoice> tenantSwitcher = new Select<>();
+    private final SideNav navigation = new SideNav();
+
+    /** One entry per tenant in the switcher, whatever the number of roles held there. */
+    record TenantChoice(String slug, String name) {
+    }
+
+    MainLayout(CurrentUser currentUser, Memberships memberships, LanguageSwitch languageSwitch,
+            AuthenticationContext authentication) {
+        this.currentUser = currentUser;
+        this.memberships = memberships;
+        this.languageSwitch = languageSwitch;
+        this.authentication = authentication;
+
+        H1 title = new H1(getTranslation("app.name"));
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+
+        tenantSwitcher.setId("tenant-switcher");
+        tenantSwitcher.setAriaLabel(getTranslation("header.tenant"));
+        tenantSwitcher.setItemLabelGenerator(TenantChoice::name);
+        tenantSwitcher.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                UI.getCurrent().navigate(TenantDashboardView.class,
+                        new RouteParameters(TenantNavigationGuard.TENANT_PARAMETER, e.getValue().slug()));
+            }
+        });
+
+        Button signOut = new Button(getTranslation("header.signOut"), e -> authentication.logout());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        Span who = new Span(currentUser.portalUser().map(PortalUser::displayName)
+                .map(name -> getTranslation("header.signedInAs", name)).orElse(""));
+        who.setId("signed-in-as");
+
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, tenantSwitcher, who,
+                languageSwitch.create(), signOut);
+        header.setWidthFull();
+        header.setPadding(true);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.expand(who);
+        addToNavbar(header);
+
+        navigation.setLabel(getTranslation("nav.label"));
+        addToDrawer(navigation);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        Optional<PortalUser> user = currentUser.portalUser();
+        Map<String, TenantChoice> byTenant = new LinkedHashMap<>();
+        user.ifPresent(u -> memberships.of(u.id())
+                .forEach(m -> byTenant.putIfAbsent(m.tenantSlug(), new TenantChoice(m.tenantSlug(), m.tenantName()))));
+        List<TenantChoice> choices = List.copyOf(byTenant.values());
+        tenantSwitcher.setItems(choices);
+        tenantSwitcher.setVisible(!choices.isEmpty());
+        Optional<TenantSelection> selection = TenantNavigationGuard.selectionOf(UI.getCurrent());
+        tenantSwitcher.setValue(selection
+                .flatMap(s -> choices.stream().filter(c -> Objects.equals(c.slug(), s.tenant().slug())).findFirst())
+                .orElse(null));
+        rebuildNavigation(selection, user.map(PortalUser::platformOperator).orElse(false));
+    }
+
+    private void rebuildNavigation(Optional<TenantSelection> selection, boolean operator) {
+        navigation.removeAll();
+        selection.ifPresent(s -> navigation.addItem(new SideNavItem(getTranslation("nav.dashboard"),
+                TenantDashboardView.class, new RouteParameters(TenantNavigationGuard.TENANT_PARAMETER, s.tenant().slug()))));
+        if (operator) {
+            navigation.addItem(new SideNavItem(getTranslation("nav.platform"), PlatformView.class));
+        }
+        if (DevMailboxView.isAvailable()) {
+            navigation.addItem(new SideNavItem(getTranslation("nav.mailbox"), DevMailboxView.class));
+        }
+    }
+
+    static String rolesLabel(java.util.Collection<? extends Enum<?>> roles, java.util.function.Function<String, String> translate) {
+        return String.join(", ", roles.stream().map(r -> translate.apply("role." + r.name())).toList());
+    }
+}

@@ -1,0 +1,57 @@
+package eu.tutela.portal.shell;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import eu.tutela.portal.tenancy.TenantRole;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+
+/** A tenant's landing page: one panel per role the person holds there. */
+@Route(value = "t/:tenant", layout = MainLayout.class)
+@PermitAll
+public class TenantDashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private String title = "";
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        TenantNavigationGuard.selectionOf(UI.getCurrent()).ifPresent(this::show);
+    }
+
+    private void show(TenantSelection selection) {
+        title = selection.tenant().name() + " · " + getTranslation("app.name");
+        H2 heading = new H2(getTranslation("dashboard.title", selection.tenant().name()));
+        heading.setId("dashboard-title");
+        String roles = String.join(", ", selection.roles().stream().map(r -> getTranslation("role." + r.name())).toList());
+        Paragraph rolesLine = new Paragraph(getTranslation("dashboard.yourRoles", roles));
+        rolesLine.setId("dashboard-roles");
+        Locale locale = getLocale();
+        Paragraph country = new Paragraph(getTranslation("dashboard.country",
+                Locale.of("", selection.tenant().country()).getDisplayCountry(locale)));
+        add(heading, rolesLine, country);
+        for (TenantRole role : selection.roles()) {
+            Section panel = new Section(new H3(getTranslation("dashboard." + role.name() + ".title")),
+                    new Paragraph(getTranslation("dashboard." + role.name() + ".text")),
+                    new Paragraph(getTranslation("dashboard.empty")));
+            panel.setId("panel-" + role.name().toLowerCase(Locale.ROOT));
+            panel.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)")
+                    .set("border-radius", "var(--lumo-border-radius-l)").set("padding", "var(--lumo-space-m)")
+                    .set("width", "100%").set("max-width", "48rem").set("box-sizing", "border-box");
+            add(panel);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

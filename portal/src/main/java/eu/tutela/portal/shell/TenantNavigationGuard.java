@@ -1,0 +1,62 @@
+package eu.tutela.portal.shell;
+
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import eu.tutela.portal.security.CurrentUser;
+import eu.tutela.portal.security.TenantAccess;
+import eu.tutela.portal.tenancy.TenantContext;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every navigation to a route under {@code t/:tenant} passes here before any view sees it: the
+ * person must be allowed into that tenant (see {@link TenantAccess}), or they land on a page that
+ * shows nothing of it. The tenant then travels with the UI, and {@link TenantContext} reads it from
+ * there for every database call made while serving that tab.
+ */
+@Component
+class TenantNavigationGuard implements VaadinServiceInitListener {
+
+    static final String TENANT_PARAMETER = "tenant";
+
+    private final CurrentUser currentUser;
+    private final TenantAccess access;
+
+    TenantNavigationGuard(CurrentUser currentUser, TenantAccess access) {
+        this.currentUser = currentUser;
+        this.access = access;
+        TenantContext.useUiTenantSource(TenantNavigationGuard::tenantOfCurrentUi);
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(this::check));
+    }
+
+    private void check(BeforeEnterEvent event) {
+        UI ui = event.getUI();
+        Optional<String> slug = event.getRouteParameters().get(TENANT_PARAMETER);
+        if (slug.isEmpty()) {
+            ComponentUtil.setData(ui, TenantSelection.class, null);
+            return;
+        }
+        Optional<TenantSelection> selection = currentUser.signedIn()
+                .flatMap(user -> access.enter(user, slug.get()))
+                .map(granted -> new TenantSelection(granted.tenant(), granted.roles()));
+        ComponentUtil.setData(ui, TenantSelection.class, selection.orElse(null));
+        if (selection.isEmpty()) {
+            event.rerouteTo(TenantUnavailableView.class);
+        }
+    }
+
+    static Optional<TenantSelection> selectionOf(UI ui) {
+        return Optional.ofNullable(ui).map(u -> ComponentUtil.getData(u, TenantSelection.class));
+    }
+
+    private static Optional<java.util.UUID> tenantOfCurrentUi() {
+        return selectionOf(UI.getCurrent()).map(s -> s.tenant().id());
+    }
+}

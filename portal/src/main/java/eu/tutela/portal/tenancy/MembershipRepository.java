@@ -1,0 +1,12 @@
+package eu.tutela.portal.tenancy;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface MembershipRepository extends JpaRepository<MembershipEntity, UUID> {
+
+    List<MembershipEntity> findByUserId(UUID userId);
+
+    boolean existsByUserIdAndRole(UUID userId, TenantRole role);
+}

@@ -1,0 +1,48 @@
+package eu.tutela.portal.tenancy;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Who belongs to which tenant, with which roles. */
+@Service
+public class Memberships {
+
+    private final MembershipRepository memberships;
+    private final JdbcClient jdbc;
+
+    Memberships(MembershipRepository memberships, JdbcClient jdbc) {
+        this.memberships = memberships;
+        this.jdbc = jdbc;
+    }
+
+    /** Every membership of one user, across tenants: what the tenant switcher offers. */
+    @Transactional(readOnly = true)
+    public List<TenantMembership> of(UUID userId) {
+        return jdbc.sql("select tenant_id, slug, tenant_name, role from memberships_of(?)")
+                .param(userId)
+                .query((rs, row) -> new TenantMembership(rs.getObject("tenant_id", UUID.class), rs.getString("slug"),
+                        rs.getString("tenant_name"), TenantRole.valueOf(rs.getString("role"))))
+                .list();
+    }
+
+    /** The user's roles in the tenant selected by {@link TenantContext}; empty when not a member. */
+    @Transactional(readOnly = true)
+    public Set<TenantRole> rolesInCurrentTenant(UUID userId) {
+        Set<TenantRole> roles = EnumSet.noneOf(TenantRole.class);
+        memberships.findByUserId(userId).forEach(m -> roles.add(m.role()));
+        return roles;
+    }
+
+    /** Grants a role in the tenant selected by {@link TenantContext}; granting it twice changes nothing. */
+    @Transactional
+    public void grant(UUID userId, TenantRole role) {
+        if (!memberships.existsByUserIdAndRole(userId, role)) {
+            memberships.save(new MembershipEntity(userId, role));
+        }
+    }
+}
