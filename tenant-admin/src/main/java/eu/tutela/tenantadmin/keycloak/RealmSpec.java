@@ -1,0 +1,59 @@
+package eu.tutela.tenantadmin.keycloak;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The Tutela realm and the portal's OIDC client, as {@link KeycloakDirectory#ensureRealm(RealmSpec)} makes them.
+ *
+ * @param realm                  realm name, {@code tutela}
+ * @param displayName            shown on the login page
+ * @param clientId               the portal's confidential client, {@code tutela-portal}
+ * @param clientSecret           its secret
+ * @param redirectUris           valid redirect URIs; a trailing {@code *} is a prefix match, e.g.
+ *                               {@code http://127.0.0.1:*} (any loopback port)
+ * @param postLogoutRedirectUris valid post-logout redirect URIs, same syntax
+ */
+public record RealmSpec(String realm, String displayName, String clientId, String clientSecret,
+                        List<String> redirectUris, List<String> postLogoutRedirectUris) {
+
+    public static final String DEFAULT_REALM = "tutela";
+    public static final String DEFAULT_CLIENT_ID = "tutela-portal";
+    /** Loopback on any port, by IP and by name: what the demo and the tests need. */
+    public static final List<String> LOOPBACK_ANY_PORT = List.of("http://127.0.0.1:*", "http://localhost:*");
+
+    public RealmSpec {
+        requireText(realm, "realm");
+        requireText(displayName, "displayName");
+        requireText(clientId, "clientId");
+        requireText(clientSecret, "clientSecret");
+        redirectUris = List.copyOf(Objects.requireNonNull(redirectUris, "redirectUris"));
+        postLogoutRedirectUris = List.copyOf(Objects.requireNonNull(postLogoutRedirectUris, "postLogoutRedirectUris"));
+        if (redirectUris.isEmpty()) {
+            throw new IllegalArgumentException("redirectUris must not be empty");
+        }
+    }
+
+    /** Realm {@code tutela}, client {@code tutela-portal}, with these secret and URIs. */
+    public static RealmSpec tutela(String clientSecret, List<String> redirectUris, List<String> postLogoutRedirectUris) {
+        return new RealmSpec(DEFAULT_REALM, "Tutela", DEFAULT_CLIENT_ID, clientSecret, redirectUris, postLogoutRedirectUris);
+    }
+
+    /** Realm {@code tutela} for the demo and tests: redirects to loopback on any port. */
+    public static RealmSpec tutelaOnLoopback(String clientSecret) {
+        return tutela(clientSecret, LOOPBACK_ANY_PORT, LOOPBACK_ANY_PORT);
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RealmSpec[realm=" + realm + ", displayName=" + displayName + ", clientId=" + clientId
+                + ", clientSecret=***, redirectUris=" + redirectUris + ", postLogoutRedirectUris="
+                + postLogoutRedirectUris + "]";
+    }
+}
