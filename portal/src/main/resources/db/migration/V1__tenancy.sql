@@ -44,8 +44,13 @@ create policy membership_tenant_isolation on membership
     using (tenant_id = current_tenant_id())
     with check (tenant_id = current_tenant_id());
 
--- The tenant switcher needs one user's memberships in every tenant. This function is the one
--- controlled way past the policy: it answers only for the user it is asked about.
+-- The tenant switcher needs one user's memberships in every tenant. The function below is the one
+-- controlled way past the tenant policy: it runs as the schema owner (never the application's
+-- role), which may read memberships, and it answers only for the user it is asked about.
+do $$ begin
+    execute format('create policy membership_owner_reads on membership for select to %I using (true)', current_user);
+end $$;
+
 create function memberships_of(p_user_id uuid)
     returns table (tenant_id uuid, slug text, tenant_name text, role text)
     language sql stable security definer

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,9 +16,11 @@ public class PortalUsers {
     private static final Logger log = LoggerFactory.getLogger(PortalUsers.class);
 
     private final AppUserRepository users;
+    private final JdbcClient jdbc;
 
-    PortalUsers(AppUserRepository users) {
+    PortalUsers(AppUserRepository users, JdbcClient jdbc) {
         this.users = users;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -39,8 +42,10 @@ public class PortalUsers {
     /** Registers a person before their first sign-in, or returns the existing one with that e-mail. */
     @Transactional
     public PortalUser ensure(String email, String displayName, boolean platformOperator) {
-        AppUserEntity user = users.findByEmailIgnoreCase(email)
-                .orElseGet(() -> users.save(new AppUserEntity(email.toLowerCase(Locale.ROOT), displayName)));
+        jdbc.sql("insert into app_user (id, email, display_name) values (?, ?, ?) on conflict (email) do nothing")
+                .params(UUID.randomUUID(), email.toLowerCase(Locale.ROOT), displayName)
+                .update();
+        AppUserEntity user = users.findByEmailIgnoreCase(email).orElseThrow();
         user.rename(displayName);
         user.setPlatformOperator(platformOperator);
         return user.toPortalUser();
@@ -52,8 +57,8 @@ public class PortalUsers {
     }
 
     @Transactional(readOnly = true)
-    public Optional<PortalUser> findBySubject(String subject) {
-        return users.findBySubject(subject).map(AppUserEntity::toPortalUser);
+    public Optional<PortalUser> findByEmail(String email) {
+        return users.findByEmailIgnoreCase(email).map(AppUserEntity::toPortalUser);
     }
 
     @Transactional

@@ -5,6 +5,8 @@ import eu.tutela.portal.tenancy.Tenant;
 import eu.tutela.portal.tenancy.TenantContext;
 import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.portal.tenancy.TenantRole;
+import eu.tutela.portal.tenancy.TenantMembership;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -31,6 +33,12 @@ public class TenantAccess {
     }
 
     public record Granted(Tenant tenant, Set<TenantRole> roles) {
+    }
+
+    /** The memberships a person can use: those the token vouches for too. What the switcher offers. */
+    public List<TenantMembership> usableMemberships(SignedInUser user) {
+        Set<String> vouchedFor = user.organizationAliases();
+        return memberships.of(user.portalUserId()).stream().filter(m -> vouchedFor.contains(m.tenantSlug())).toList();
     }
 
     public Optional<Granted> enter(SignedInUser user, String slug) {

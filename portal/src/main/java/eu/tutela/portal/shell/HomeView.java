@@ -7,7 +7,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import eu.tutela.portal.security.CurrentUser;
 import eu.tutela.portal.security.PortalUser;
-import eu.tutela.portal.tenancy.Memberships;
+import eu.tutela.portal.security.TenantAccess;
 import eu.tutela.portal.tenancy.TenantMembership;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -19,17 +19,17 @@ import java.util.Optional;
 public class HomeView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CurrentUser currentUser;
-    private final Memberships memberships;
+    private final TenantAccess access;
 
-    HomeView(CurrentUser currentUser, Memberships memberships) {
+    HomeView(CurrentUser currentUser, TenantAccess access) {
         this.currentUser = currentUser;
-        this.memberships = memberships;
+        this.access = access;
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Optional<PortalUser> user = currentUser.portalUser();
-        List<TenantMembership> mine = user.map(u -> memberships.of(u.id())).orElse(List.of());
+        List<TenantMembership> mine = currentUser.signedIn().map(access::usableMemberships).orElse(List.of());
         if (!mine.isEmpty()) {
             event.forwardTo(TenantDashboardView.class,
                     new RouteParameters(TenantNavigationGuard.TENANT_PARAMETER, mine.getFirst().tenantSlug()));

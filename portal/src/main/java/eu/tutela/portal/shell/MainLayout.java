@@ -18,7 +18,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import eu.tutela.portal.security.CurrentUser;
 import eu.tutela.portal.security.PortalUser;
-import eu.tutela.portal.tenancy.Memberships;
+import eu.tutela.portal.security.TenantAccess;
 import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ import java.util.Optional;
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final CurrentUser currentUser;
-    private final Memberships memberships;
+    private final TenantAccess access;
     private final LanguageSwitch languageSwitch;
     private final AuthenticationContext authentication;
     private final Select<TenantChoice> tenantSwitcher = new Select<>();
@@ -41,10 +41,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     record TenantChoice(String slug, String name) {
     }
 
-    MainLayout(CurrentUser currentUser, Memberships memberships, LanguageSwitch languageSwitch,
+    MainLayout(CurrentUser currentUser, TenantAccess access, LanguageSwitch languageSwitch,
             AuthenticationContext authentication) {
         this.currentUser = currentUser;
-        this.memberships = memberships;
+        this.access = access;
         this.languageSwitch = languageSwitch;
         this.authentication = authentication;
 
@@ -54,6 +54,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         tenantSwitcher.setId("tenant-switcher");
         tenantSwitcher.setAriaLabel(getTranslation("header.tenant"));
         tenantSwitcher.setItemLabelGenerator(TenantChoice::name);
+        tenantSwitcher.setWidth("18rem");
         tenantSwitcher.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 UI.getCurrent().navigate(TenantDashboardView.class,
@@ -85,8 +86,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     public void afterNavigation(AfterNavigationEvent event) {
         Optional<PortalUser> user = currentUser.portalUser();
         Map<String, TenantChoice> byTenant = new LinkedHashMap<>();
-        user.ifPresent(u -> memberships.of(u.id())
-                .forEach(m -> byTenant.putIfAbsent(m.tenantSlug(), new TenantChoice(m.tenantSlug(), m.tenantName()))));
+        currentUser.signedIn().map(access::usableMemberships).orElse(List.of())
+                .forEach(m -> byTenant.putIfAbsent(m.tenantSlug(), new TenantChoice(m.tenantSlug(), m.tenantName())));
         List<TenantChoice> choices = List.copyOf(byTenant.values());
         tenantSwitcher.setItems(choices);
         tenantSwitcher.setVisible(!choices.isEmpty());

@@ -30,12 +30,6 @@ class MembershipEntity {
     protected MembershipEntity() {
     }
 
-    MembershipEntity(UUID userId, TenantRole role) {
-        this.id = UUID.randomUUID();
-        this.userId = userId;
-        this.role = role;
-    }
-
     UUID userId() {
         return userId;
     }

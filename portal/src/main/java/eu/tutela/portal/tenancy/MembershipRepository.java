@@ -7,6 +7,4 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface MembershipRepository extends JpaRepository<MembershipEntity, UUID> {
 
     List<MembershipEntity> findByUserId(UUID userId);
-
-    boolean existsByUserIdAndRole(UUID userId, TenantRole role);
 }

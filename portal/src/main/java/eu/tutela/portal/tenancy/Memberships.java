@@ -38,11 +38,14 @@ public class Memberships {
         return roles;
     }
 
-    /** Grants a role in the tenant selected by {@link TenantContext}; granting it twice changes nothing. */
+    /**
+     * Grants a role in the tenant selected by {@link TenantContext}; granting it twice, even from two
+     * replicas at once, changes nothing.
+     */
     @Transactional
     public void grant(UUID userId, TenantRole role) {
-        if (!memberships.existsByUserIdAndRole(userId, role)) {
-            memberships.save(new MembershipEntity(userId, role));
-        }
+        jdbc.sql("insert into membership (tenant_id, id, user_id, role) values (current_tenant_id(), ?, ?, ?) on conflict do nothing")
+                .params(UUID.randomUUID(), userId, role.name())
+                .update();
     }
 }

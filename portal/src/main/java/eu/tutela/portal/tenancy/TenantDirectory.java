@@ -3,6 +3,7 @@ package eu.tutela.portal.tenancy;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,9 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class TenantDirectory {
 
     private final TenantRepository tenants;
+    private final JdbcClient jdbc;
 
-    TenantDirectory(TenantRepository tenants) {
+    TenantDirectory(TenantRepository tenants, JdbcClient jdbc) {
         this.tenants = tenants;
+        this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
@@ -26,11 +29,12 @@ public class TenantDirectory {
         return tenants.findAll().stream().map(TenantEntity::toTenant).toList();
     }
 
-    /** Registers a tenant, or returns the one that already has this slug. */
+    /** Registers a tenant, or returns the one that already has this slug (even if registered concurrently). */
     @Transactional
     public Tenant ensure(String slug, String name, String country, String defaultLocale) {
-        return tenants.findBySlug(slug)
-                .orElseGet(() -> tenants.save(new TenantEntity(UUID.randomUUID(), slug, name, country, defaultLocale)))
-                .toTenant();
+        jdbc.sql("insert into tenant (id, slug, name, country, default_locale) values (?, ?, ?, ?, ?) on conflict (slug) do nothing")
+                .params(UUID.randomUUID(), slug, name, country, defaultLocale)
+                .update();
+        return tenants.findBySlug(slug).orElseThrow().toTenant();
     }
 }

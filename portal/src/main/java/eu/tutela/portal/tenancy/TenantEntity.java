@@ -25,15 +25,6 @@ class TenantEntity {
     protected TenantEntity() {
     }
 
-    TenantEntity(UUID id, String slug, String name, String country, String defaultLocale) {
-        this.id = id;
-        this.slug = slug;
-        this.name = name;
-        this.country = country;
-        this.defaultLocale = defaultLocale;
-        this.status = "ACTIVE";
-    }
-
     Tenant toTenant() {
         return new Tenant(id, slug, name, country, defaultLocale);
     }

@@ -1,0 +1,92 @@
+package eu.tutela.policy;
+
+import eu.tutela.policy.catalogue.Catalogue;
+import eu.tutela.policy.catalogue.PolicyTemplate;
+import eu.tutela.policy.diff.PolicyComparison;
+import eu.tutela.policy.diff.PolicyDiff;
+import eu.tutela.policy.render.HtmlPolicyRenderer;
+import eu.tutela.policy.render.PolicyRenderer;
+import eu.tutela.policy.render.RenderedPolicy;
+import eu.tutela.policy.variables.PolicyValues;
+import eu.tutela.policy.variables.Problem;
+import eu.tutela.policy.variables.ValuesValidator;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The library's entry point: list the templates, describe one, validate a tenant's values, render,
+ * and compare two renderings. Thread-safe; load it once ({@link #load()}) and share it.
+ */
+public final class PolicyTemplates {
+
+    private final Catalogue catalogue;
+
+    private PolicyTemplates(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    public static PolicyTemplates load() {
+        return new PolicyTemplates(Catalogue.load());
+    }
+
+    /** Template ids in catalogue order, with their names in the given language. */
+    public List<TemplateDescription> list(Lang lang) {
+        return catalogue.templates().stream().map(t -> describe(t, lang)).toList();
+    }
+
+    public TemplateDescription describe(String templateId, Lang lang) {
+        return describe(template(templateId), lang);
+    }
+
+    public PolicyTemplate template(String templateId) {
+        return catalogue.find(templateId).orElseThrow(() -> new PolicyValidationException(List.of(unknownTemplate(templateId))));
+    }
+
+    /** Every problem of the values for their template (named in {@code values.templateId()}); empty when renderable. */
+    public List<Problem> validate(PolicyValues values) {
+        return catalogue.find(values.templateId())
+                .map(t -> ValuesValidator.validate(t, values))
+                .orElseGet(() -> List.of(unknownTemplate(values.templateId())));
+    }
+
+    /** Validates, then renders; throws {@link PolicyValidationException} listing every problem. */
+    public Rendering render(PolicyValues values, Lang lang) {
+        List<Problem> problems = validate(values);
+        if (!problems.isEmpty()) {
+            throw new PolicyValidationException(problems);
+        }
+        RenderedPolicy policy = PolicyRenderer.render(template(values.templateId()), values, lang);
+        String html = HtmlPolicyRenderer.toHtml(policy);
+        return new Rendering(policy, html, sha256(html));
+    }
+
+    /** A section-aware comparison of two renderings, with a substantial/minor classification hint. */
+    public PolicyComparison compare(Rendering before, Rendering after) {
+        return PolicyDiff.compare(before.policy(), after.policy());
+    }
+
+    public static String sha256(String html) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(html.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+
+    private TemplateDescription describe(PolicyTemplate t, Lang lang) {
+        List<TemplateDescription.Section> sections = t.sections().stream()
+                .map(s -> new TemplateDescription.Section(s.id(), s.topic(), t.text(lang).sections().get(s.id()).title()))
+                .toList();
+        return new TemplateDescription(t.id(), t.name(lang), t.description(lang), t.variables(), t.clauses(), sections);
+    }
+
+    private Problem unknownTemplate(String id) {
+        String known = String.join(", ", catalogue.templates().stream().map(PolicyTemplate::id).toList());
+        return Problem.of(String.valueOf(id), Map.of(), "template.unknown", known);
+    }
+}

@@ -1,0 +1,232 @@
+package eu.tutela.portal.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import eu.tutela.portal.demo.DemoAccount;
+import eu.tutela.portal.demo.DemoData;
+import eu.tutela.portal.demo.DemoTenants;
+import eu.tutela.portal.security.IdentityProvider;
+import eu.tutela.portal.security.PortalUser;
+import eu.tutela.portal.security.PortalUsers;
+import eu.tutela.portal.tenancy.Memberships;
+import eu.tutela.portal.tenancy.TenantContext;
+import eu.tutela.portal.tenancy.TenantDirectory;
+import eu.tutela.portal.tenancy.TenantRole;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What people do first, in a real browser, against the real portal, Keycloak, PostgreSQL and SMTP
+ * server. Each test has its own browser context (own cookies, so its own Keycloak session).
+ * Screenshots of each step land in target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SignInJourneysIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DemoTenants demo;
+    @Autowired
+    IdentityProvider identity;
+    @Autowired
+    PortalUsers users;
+    @Autowired
+    Memberships memberships;
+    @Autowired
+    TenantDirectory tenants;
+
+    private BrowserContext context;
+    private Page page;
+    private String testName;
+    private int step;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        chromium.close();
+    }
+
+    @BeforeEach
+    void openBrowser(TestInfo info) throws Exception {
+        demo.awaitReady(Duration.ofMinutes(5));
+        context = chromium.browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR"));
+        context.setDefaultTimeout(30_000);
+        page = context.newPage();
+        testName = info.getTestMethod().orElseThrow().getName();
+        step = 0;
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        context.close();
+    }
+
+    @Test
+    void administratorSignsInThroughKeycloakAndLandsOnHemisDashboardInFrench() {
+        signIn(DemoData.ADMIN);
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(portal("/t/hemi")) + "(\\?continue)?"));
+        assertThat(page.locator("#dashboard-title")).hasText(DemoData.HEMI.name());
+        assertThat(page.locator("#dashboard-roles")).hasText("Vos rôles ici : Administrateur");
+        assertThat(page.locator("#panel-admin")).isVisible();
+        assertThat(page.locator("#panel-dpo")).hasCount(0);
+        shot("dashboard-fr");
+    }
+
+    @Test
+    void languageSwitchTurnsThePageToEnglishAndTheChoiceOutlivesTheSession() {
+        signIn(DemoData.DPO);
+        assertThat(page.locator("#dashboard-roles")).hasText("Vos rôles ici : Délégué à la protection des données");
+        chooseLanguage("English");
+        assertThat(page.locator("#dashboard-roles")).hasText("Your roles here: Data-protection officer");
+        assertThat(page.locator("#sign-out")).hasText("Sign out");
+        shot("dashboard-en");
+
+        // A new browser, a new session: the choice was kept on the person's record.
+        context.close();
+        context = chromium.browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR"));
+        page = context.newPage();
+        signIn(DemoData.DPO);
+        assertThat(page.locator("#dashboard-roles")).hasText("Your roles here: Data-protection officer");
+        shot("english-kept");
+        assertThat(users.findByEmail(DemoData.DPO.email()).flatMap(PortalUser::locale)).contains("en");
+    }
+
+    @Test
+    void signingOutEndsTheKeycloakSessionToo() {
+        signIn(DemoData.STAFF);
+        page.locator("#sign-out").click();
+        assertThat(page.locator("#signed-out-title")).isVisible();
+        assertThat(page).hasURL(portal("/signed-out"));
+        shot("signed-out");
+
+        // Were Keycloak's session still alive, this would go straight back to the dashboard.
+        page.navigate(portal("/t/hemi"));
+        assertThat(page.locator("#username")).isVisible();
+        assertThat(page.locator("#dashboard-title")).hasCount(0);
+        shot("keycloak-asks-again");
+    }
+
+    @Test
+    void aParentInTwoInstitutionsSwitchesTenantWithoutSigningInAgain() {
+        signIn(DemoData.GUARDIAN);
+        assertThat(page.locator("#dashboard-title")).hasText(DemoData.HEMI.name());
+        shot("first-tenant");
+
+        page.locator("#tenant-switcher").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(DemoData.HORIZON.name())).click();
+        assertThat(page).hasURL(portal("/t/horizon"));
+        assertThat(page.locator("#dashboard-title")).hasText(DemoData.HORIZON.name());
+        assertThat(page.locator("#dashboard-roles")).hasText("Vos rôles ici : Parent ou responsable légal");
+        shot("second-tenant");
+    }
+
+    @Test
+    void aMemberOfOneTenantWhoTypesAnotherTenantsUrlSeesNoneOfItsData() {
+        signIn(DemoData.ADMIN);
+        page.navigate(portal("/t/horizon"));
+        assertThat(page.locator("#unavailable-title")).isVisible();
+        assertThat(page.locator("body")).not().containsText(DemoData.HORIZON.name());
+        assertThat(page.locator("#dashboard-title")).hasCount(0);
+        shot("other-tenant-refused");
+
+        page.navigate(portal("/t/no-such-school"));
+        assertThat(page.locator("#unavailable-title")).isVisible();
+        shot("unknown-tenant");
+    }
+
+    @Test
+    void aMembershipThatKeycloakDoesNotVouchForOpensNothing() {
+        // The portal's database says STAFF may enter Horizon, but the signed token does not name Horizon.
+        PortalUser staff = users.findByEmail(DemoData.STAFF.email()).orElseThrow();
+        var horizon = tenants.findActiveBySlug(DemoData.HORIZON.slug()).orElseThrow();
+        TenantContext.runAs(horizon.id(), () -> memberships.grant(staff.id(), TenantRole.STAFF));
+
+        signIn(DemoData.STAFF);
+        page.navigate(portal("/t/horizon"));
+        assertThat(page.locator("#unavailable-title")).isVisible();
+        assertThat(page.locator("body")).not().containsText(DemoData.HORIZON.name());
+        shot("unconfirmed-membership-refused");
+    }
+
+    @Test
+    void someoneWithoutAnyMembershipGetsAClearPageNotAnError() {
+        identity.awaitDirectory(Duration.ofMinutes(1)).ensureUser("newcomer@nowhere.example", "Nina", "Newcomer",
+                DemoData.PASSWORD, "fr");
+        signIn(new DemoAccount("newcomer@nowhere.example", "Nina", "Newcomer", "fr", java.util.Map.of(), false));
+        assertThat(page.locator("#no-membership-title")).hasText("Aucun établissement pour le moment");
+        assertThat(page.locator("body")).containsText("newcomer@nowhere.example");
+        shot("no-membership");
+    }
+
+    @Test
+    void aForgedOrReplayedSignInAnswerIsRefusedWithAClearMessage() {
+        page.navigate(portal("/login/oauth2/code/keycloak?code=forged&state=forged"));
+        assertThat(page.locator("#login-status")).containsText("La connexion n'a pas abouti");
+        assertThat(page.locator("#dashboard-title")).hasCount(0);
+        shot("forged-callback");
+    }
+
+    @Test
+    void theDevMailboxShowsTheMailsTheEmbeddedSmtpServerCaught() {
+        signIn(DemoData.ADMIN);
+        page.navigate(portal("/dev/mailbox"));
+        assertThat(page.locator("vaadin-grid")).containsText("admin@hemi.example");
+        assertThat(page.locator("vaadin-grid")).containsText("Votre compte de démonstration Tutela");
+        shot("mailbox");
+    }
+
+    private void signIn(DemoAccount account) {
+        page.navigate(portal("/"));
+        page.locator("#username").fill(account.email());
+        // With Organizations on, Keycloak's login is identity-first: the e-mail, then the password page.
+        if (page.locator("#password").count() == 0) {
+            page.locator("#kc-login").click();
+        }
+        page.locator("#password").fill(DemoData.PASSWORD);
+        shot("keycloak-login-" + account.email().substring(0, account.email().indexOf('@')));
+        page.locator("#kc-login").click();
+        page.waitForURL(url -> url.startsWith(portal("/")) && !url.contains("/login"));
+        page.locator("vaadin-app-layout").waitFor();
+    }
+
+    private void chooseLanguage(String label) {
+        page.locator("#language-switch").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(label)).click();
+        page.waitForLoadState();
+    }
+
+    private String portal(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void shot(String name) {
+        step++;
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(SCREENSHOTS.resolve(testName).resolve(String.format(Locale.ROOT, "%02d-%s.png", step, name))));
+    }
+}
