@@ -4,6 +4,7 @@ import eu.tutela.tenantadmin.devserver.KeycloakDevServer;
 import eu.tutela.tenantadmin.devserver.Settings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** The Keycloak server distribution, run as a child process by tenant-admin's launcher. */
 final class EmbeddedKeycloak implements AutoCloseable {
@@ -18,9 +19,9 @@ final class EmbeddedKeycloak implements AutoCloseable {
     static EmbeddedKeycloak start(EmbeddedSettings embedded) {
         int http = embedded.port(embedded.keycloakPort());
         int management = embedded.port(embedded.keycloakManagementPort());
-        Settings settings = embedded.persistent()
-                ? Settings.persistent().withPorts(http, management)
-                : Settings.ephemeral(http, management).withDataDirectory(embedded.home().resolve("keycloak"));
+        Settings settings = (embedded.persistent() ? Settings.persistent() : Settings.ephemeral(http, management))
+                .withPorts(http, management)
+                .withDataDirectory(embedded.home().resolve("keycloak"));
         return new EmbeddedKeycloak(KeycloakDevServer.start(settings));
     }
 
@@ -42,6 +43,10 @@ final class EmbeddedKeycloak implements AutoCloseable {
             readyAt = Instant.now();
         }
         return readyAt;
+    }
+
+    Optional<Instant> readyAt() {
+        return Optional.ofNullable(readyAt);
     }
 
     @Override

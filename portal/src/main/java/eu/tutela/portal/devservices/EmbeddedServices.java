@@ -81,6 +81,11 @@ public final class EmbeddedServices {
         return Optional.ofNullable(postgresReadyAt);
     }
 
+    /** When the embedded Keycloak answered its readiness probe, if it was started and awaited. */
+    public Optional<Instant> keycloakReadyAt() {
+        return keycloak().flatMap(EmbeddedKeycloak::readyAt);
+    }
+
     /** Blocks until the embedded Keycloak answers its readiness probe; empty if none was started. */
     public Optional<Instant> awaitKeycloak(Duration timeout) {
         return keycloak().map(k -> k.awaitReady(timeout));

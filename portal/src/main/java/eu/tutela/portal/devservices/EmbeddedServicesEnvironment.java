@@ -1,5 +1,6 @@
 package eu.tutela.portal.devservices;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -38,6 +39,11 @@ class EmbeddedServicesEnvironment implements EnvironmentPostProcessor, Ordered {
             properties.put("tutela.keycloak.admin-password", keycloak.adminPassword());
             properties.put("tutela.keycloak.manage-realm", true);
         }
+        if (!StringUtils.hasText(env.getProperty("spring.mail.host"))) {
+            services.startSmtp();
+            properties.put("spring.mail.host", "127.0.0.1");
+            properties.put("spring.mail.port", services.smtp().orElseThrow().port());
+        }
         if (!StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
             services.startPostgres();
             EmbeddedPostgresServer postgres = services.postgres();
@@ -49,10 +55,10 @@ class EmbeddedServicesEnvironment implements EnvironmentPostProcessor, Ordered {
             properties.put("spring.flyway.password", EmbeddedPostgresServer.OWNER);
             properties.put("spring.flyway.placeholders.appRole", EmbeddedPostgresServer.APP);
         }
-        if (!StringUtils.hasText(env.getProperty("spring.mail.host"))) {
-            services.startSmtp();
-            properties.put("spring.mail.host", "127.0.0.1");
-            properties.put("spring.mail.port", services.smtp().orElseThrow().port());
+        // Keycloak starts while PostgreSQL does; the portal then boots on an idle machine instead
+        // of racing Keycloak's own start for two cores, and its start-up figure means what it says.
+        if (env.getProperty("tutela.embedded.await-keycloak", Boolean.class, true)) {
+            services.awaitKeycloak(Duration.ofMinutes(5));
         }
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, properties));
     }

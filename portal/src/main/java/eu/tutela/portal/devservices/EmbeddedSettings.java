@@ -11,16 +11,17 @@ import org.springframework.core.env.Environment;
 /**
  * How the embedded servers are laid out. A persistent set (the demo) keeps its data under
  * {@code ~/.tutela/dev} and fixed ports, so a second start finds yesterday's tenants; an ephemeral
- * set (the tests) lives in a temporary folder on free ports and is deleted at exit.
+ * set (the tests) lives in a temporary folder (or {@code tutela.embedded.home}) on free ports and
+ * is deleted at exit.
  */
 record EmbeddedSettings(Path home, boolean persistent, int postgresPort, int keycloakPort,
         int keycloakManagementPort, int smtpPort) {
 
     static EmbeddedSettings from(Environment env) {
         boolean persistent = env.getProperty("tutela.embedded.persistent", Boolean.class, false);
-        Path home = persistent
-                ? Path.of(env.getProperty("tutela.embedded.home", System.getProperty("user.home") + "/.tutela/dev"))
-                : temporaryHome();
+        String configuredHome = env.getProperty("tutela.embedded.home");
+        Path home = configuredHome != null ? Path.of(configuredHome).toAbsolutePath()
+                : persistent ? Path.of(System.getProperty("user.home"), ".tutela", "dev") : temporaryHome();
         return new EmbeddedSettings(home, persistent,
                 env.getProperty("tutela.embedded.postgres-port", Integer.class, 0),
                 env.getProperty("tutela.embedded.keycloak-port", Integer.class, 0),

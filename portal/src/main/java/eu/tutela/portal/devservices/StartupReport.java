@@ -9,10 +9,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/**
- * Prints how long the portal took to become ready once its database was up, and when the
- * embedded Keycloak (started in parallel, not awaited) became ready.
- */
+/** Prints how long the portal took to become ready once the embedded PostgreSQL and Keycloak were up. */
 @Component
 class StartupReport {
 
@@ -24,16 +21,11 @@ class StartupReport {
         Instant jvmStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         EmbeddedServices.current().ifPresentOrElse(services -> {
             Instant databaseUp = services.postgresReadyAt().orElse(jvmStart);
-            log.info("STARTUP portal ready {} s after PostgreSQL was up ({} s after JVM start)",
-                    seconds(databaseUp, ready), seconds(jvmStart, ready));
-            Thread.ofVirtual().name("tutela-keycloak-wait").start(() -> {
-                try {
-                    services.awaitKeycloak(Duration.ofMinutes(5)).ifPresent(keycloakReady ->
-                            log.info("STARTUP embedded Keycloak ready {} s after JVM start", seconds(jvmStart, keycloakReady)));
-                } catch (RuntimeException e) {
-                    log.error("The embedded Keycloak did not become ready: {}", e.getMessage());
-                }
-            });
+            Instant keycloakUp = services.keycloakReadyAt().orElse(databaseUp);
+            Instant dependenciesUp = keycloakUp.isAfter(databaseUp) ? keycloakUp : databaseUp;
+            log.info("STARTUP portal ready {} s after PostgreSQL and Keycloak were up (PostgreSQL up at {} s, Keycloak at {} s, "
+                    + "portal at {} s after JVM start)", seconds(dependenciesUp, ready), seconds(jvmStart, databaseUp),
+                    seconds(jvmStart, keycloakUp), seconds(jvmStart, ready));
         }, () -> log.info("STARTUP portal ready {} s after JVM start", seconds(jvmStart, ready)));
     }
 

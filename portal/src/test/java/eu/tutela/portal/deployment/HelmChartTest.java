@@ -1,0 +1,38 @@
+package eu.tutela.portal.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The chart in helm/tutela, linted and rendered by Helm itself. */
+class HelmChartTest {
+
+    private static final Path CHART = Path.of("..", "helm", "tutela");
+
+    @Test
+    void chartPassesHelmLintStrictly() {
+        LintResult lint = new Helm(CHART).lint().strict().call();
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+    }
+
+    @Test
+    void renderedDeploymentConnectsAsTheApplicationRoleAndMigratesAsTheOwner() {
+        String manifests = new Helm(CHART).template().withName("school").set("database.appRole", "app_rls").call();
+        assertThat(manifests)
+                .contains("kind: Deployment", "kind: Service", "kind: Ingress")
+                .contains("name: SPRING_DATASOURCE_USERNAME\n              value: \"app_rls\"")
+                .contains("name: TUTELA_DB_APP_ROLE\n              value: \"app_rls\"")
+                .contains("name: SPRING_FLYWAY_USER\n              value: \"tutela_owner\"")
+                .contains("nginx.ingress.kubernetes.io/affinity: cookie")
+                .contains("path: /actuator/health/readiness");
+    }
+
+    @Test
+    void ingressCanBeLeftOut() {
+        String manifests = new Helm(CHART).template().withName("school").set("ingress.enabled", "false").call();
+        assertThat(manifests).contains("kind: Deployment").doesNotContain("kind: Ingress");
+    }
+}
