@@ -43,6 +43,21 @@ class CatalogueTest {
     }
 
     @Test
+    void theCountryIsNamedWithItsOwnFrenchPreposition() {
+        var school = Examples.values(Examples.SCHOOL);
+        assertThat(Examples.LIBRARY.render(school, Lang.FR).markdown()).contains("En Belgique, l’âge du consentement numérique est de 13 ans.");
+        assertThat(Examples.LIBRARY.render(school.withValue("controller.country", "LU"), Lang.FR).markdown())
+                .contains("Au Luxembourg, l’âge du consentement numérique est de 16 ans.");
+        assertThat(Examples.LIBRARY.render(school.withValue("controller.country", "NL"), Lang.FR).markdown())
+                .contains("Aux Pays-Bas, l’âge du consentement numérique est de 16 ans.");
+        assertThat(Examples.LIBRARY.render(school.withValue("controller.country", "NL"), Lang.EN).markdown())
+                .contains("In the Netherlands, the age of digital consent is 16.");
+        assertThat(Examples.LIBRARY.render(school.withValue("controller.country", "MT")
+                .withValue("authority.name", "IDPC").withValue("authority.url", "https://idpc.org.mt"), Lang.FR).markdown())
+                .contains("À Malte, l’âge du consentement numérique est de 13 ans.");
+    }
+
+    @Test
     void optionalAndAlternativeClausesChangeTheText() {
         var hemi = Examples.values(Examples.HEMI);
         assertThat(Examples.LIBRARY.render(hemi, Lang.EN).markdown()).contains("public task of higher education");

@@ -7,6 +7,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +50,47 @@ class PdfRenderingTest {
                     assertThat(font.isEmbedded()).as(font.getName()).isTrue();
                 }
             }
+        }
+    }
+
+    /**
+     * openhtmltopdf asks PDFBox for ZapfDingbats and Helvetica (the fonts of form fields) on every PDF; a
+     * missing system font used to be reported as "Using fallback font … for base font ZapfDingbats".
+     */
+    @Test
+    void noFallbackFontIsUsedOrReported() throws IOException {
+        Logger pdfbox = Logger.getLogger("org.apache.pdfbox"); // held: java.util.logging keeps loggers weakly
+        List<String> warnings = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record.getLoggerName() + ": " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        pdfbox.addHandler(handler);
+        try {
+            byte[] bytes = Examples.LIBRARY.render(Examples.values(Examples.SCHOOL), Lang.EN).pdf();
+            try (PDDocument pdf = Loader.loadPDF(bytes)) {
+                for (var page : pdf.getPages()) {
+                    for (var name : page.getResources().getFontNames()) {
+                        assertThat(page.getResources().getFont(name).getName()).contains("DejaVuSans");
+                    }
+                }
+            }
+        } finally {
+            pdfbox.removeHandler(handler);
+        }
+        assertThat(warnings).noneMatch(w -> w.contains("fallback"));
+        for (String font : new String[] {"ZapfDingbats", "Helvetica"}) {
+            assertThat(org.apache.pdfbox.pdmodel.font.FontMappers.instance().getFontBoxFont(font, null).isFallback()).as(font).isFalse();
         }
     }
 }

@@ -105,6 +105,14 @@ class ValidationTest {
     }
 
     @Test
+    void theVersionAndTheDateAreNamedInBothLanguages() {
+        Problem p = single(GOOD.withVersion(" ", "2026-09-01"));
+        assertThat(p.message(Lang.FR)).isEqualTo("La variable « version » (version de la politique) est obligatoire et n’est pas renseignée.");
+        assertThat(p.message(Lang.EN)).isEqualTo("Variable \"version\" (policy version) is required but missing.");
+        assertThat(single(GOOD.withVersion("2.0", null)).message(Lang.FR)).contains("(date de la politique)");
+    }
+
+    @Test
     void renderingInvalidValuesThrowsWithEveryProblem() {
         assertThatThrownBy(() -> Examples.LIBRARY.render(GOOD.withValue("contact.email", "nope"), Lang.FR))
                 .isInstanceOf(PolicyValidationException.class)

@@ -1,12 +1,14 @@
 package eu.tutela.policy.catalogue;
 
 import eu.tutela.policy.Lang;
+import eu.tutela.policy.variables.SupervisoryAuthority;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The templates shipped as resource files. Loading checks that every placeholder and condition the
@@ -16,7 +18,7 @@ import java.util.Set;
 public final class Catalogue {
 
     /** Values computed from others (country → age of consent…) or from the publication itself. */
-    public static final Set<String> DERIVED = Set.of("policy.version", "policy.date", "consent.age", "country.name");
+    public static final Set<String> DERIVED = Set.of("policy.version", "policy.date", "consent.age", "country.name", "country.in");
 
     private final List<PolicyTemplate> templates;
 
@@ -25,7 +27,10 @@ public final class Catalogue {
         templates.forEach(Catalogue::check);
     }
 
+    /** Loads and checks the templates, the labels (labels/*.yaml) and the supervisory authorities (authorities.yaml). */
     public static Catalogue load() {
+        Labels.get();
+        SupervisoryAuthority.all();
         return new Catalogue(new CatalogueLoader(Catalogue.class.getClassLoader()).load());
     }
 
@@ -66,6 +71,12 @@ public final class Catalogue {
                         for (String name : Placeholders.names(t)) {
                             if (!name.startsWith(".") && !known.contains(name)) {
                                 throw new CatalogueException(where + ": unknown placeholder {{" + name + "}}");
+                            }
+                        }
+                        for (String filter : Placeholders.filters(t)) {
+                            if (!Placeholders.FILTERS.contains(filter)) {
+                                throw new CatalogueException(where + ": unknown filter |" + filter + " (known: "
+                                        + String.join(", ", new TreeSet<>(Placeholders.FILTERS)) + ")");
                             }
                         }
                     }

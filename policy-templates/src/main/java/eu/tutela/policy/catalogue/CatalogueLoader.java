@@ -148,6 +148,11 @@ final class CatalogueLoader {
     }
 
     private Map<String, Object> yaml(String resource) {
+        return yaml(classLoader, resource);
+    }
+
+    /** One catalogue file as a mapping; a missing or unreadable file is a {@link CatalogueException}. */
+    static Map<String, Object> yaml(ClassLoader classLoader, String resource) {
         try (InputStream in = classLoader.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new CatalogueException("Missing catalogue file " + resource);
@@ -160,7 +165,7 @@ final class CatalogueLoader {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object o) {
+    static Map<String, Object> asMap(Object o) {
         if (o instanceof Map<?, ?> m) {
             return (Map<String, Object>) m;
         }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 public final class PolicyCli implements Runnable {
 
     static final int INVALID = 1;
+    static final int USAGE = 2;
     static final int UNREADABLE = 3;
 
     final PolicyTemplates library;

@@ -1,9 +1,6 @@
 package eu.tutela.policy.cli;
 
-import eu.tutela.policy.Lang;
-import eu.tutela.policy.PolicyValidationException;
 import eu.tutela.policy.Rendering;
-import eu.tutela.policy.variables.PolicyValues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,38 +35,20 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Lang lang;
-        try {
-            lang = options.language();
-        } catch (IllegalArgumentException e) {
-            cli.err.println(e.getMessage());
-            return 2;
-        }
-        PolicyValues values;
-        try {
-            values = options.read();
-        } catch (IOException | RuntimeException e) {
-            cli.err.println(Messages.unreadable(lang, options.values, e));
-            return PolicyCli.UNREADABLE;
-        }
-        byte[] bytes;
-        try {
+        return options.run(cli, (lang, values) -> {
             Rendering rendering = cli.library.render(values, lang);
-            bytes = switch (format) {
+            byte[] bytes = switch (format) {
                 case md -> rendering.markdown().getBytes(StandardCharsets.UTF_8);
                 case html -> rendering.html().getBytes(StandardCharsets.UTF_8);
                 case pdf -> rendering.pdf();
             };
-        } catch (PolicyValidationException e) {
-            e.problems().forEach(p -> cli.err.println(p.message(lang)));
-            return PolicyCli.INVALID;
-        }
-        if (output == null) {
-            cli.out.write(bytes);
-            cli.out.flush();
-        } else {
-            Files.write(output, bytes);
-        }
-        return 0;
+            if (output == null) {
+                cli.out.write(bytes);
+                cli.out.flush();
+            } else {
+                Files.write(output, bytes);
+            }
+            return 0;
+        });
     }
 }

@@ -1,6 +1,6 @@
 package eu.tutela.policy.cli;
 
-import eu.tutela.policy.Lang;
+import eu.tutela.policy.PolicyValidationException;
 import eu.tutela.policy.variables.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,27 +23,14 @@ final class ValidateCommand implements Callable<Integer> {
     ValuesOptions options;
 
     @Override
-    public Integer call() {
-        Lang lang;
-        try {
-            lang = options.language();
-        } catch (IllegalArgumentException e) {
-            cli.err.println(e.getMessage());
-            return 2;
-        }
-        List<Problem> problems;
-        try {
-            problems = cli.library.validate(options.read());
-        } catch (IOException | RuntimeException e) {
-            cli.err.println(Messages.unreadable(lang, options.values, e));
-            return PolicyCli.UNREADABLE;
-        }
-        if (problems.isEmpty()) {
-            PrintStream out = new PrintStream(cli.out, true, StandardCharsets.UTF_8);
-            out.println(lang == Lang.FR ? "Aucun problème." : "No problems.");
+    public Integer call() throws IOException {
+        return options.run(cli, (lang, values) -> {
+            List<Problem> problems = cli.library.validate(values);
+            if (!problems.isEmpty()) {
+                throw new PolicyValidationException(problems);
+            }
+            new PrintStream(cli.out, true, StandardCharsets.UTF_8).println(Messages.noProblems(lang));
             return 0;
-        }
-        problems.forEach(p -> cli.err.println(p.message(lang)));
-        return PolicyCli.INVALID;
+        });
     }
 }

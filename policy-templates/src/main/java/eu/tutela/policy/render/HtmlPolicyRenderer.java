@@ -1,6 +1,8 @@
 package eu.tutela.policy.render;
 
 import eu.tutela.policy.Lang;
+import eu.tutela.policy.catalogue.Labels;
+import eu.tutela.policy.catalogue.Placeholders;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.nodes.Entities;
@@ -10,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
 
 /**
  * Turns a {@link RenderedPolicy} into one self-contained HTML document. Each section's Markdown goes
@@ -33,7 +36,7 @@ public final class HtmlPolicyRenderer {
     public static String toHtml(RenderedPolicy policy) {
         Lang lang = policy.lang();
         String controller = escape(policy.controllerName());
-        String meta = escape("Version " + policy.version() + (lang == Lang.FR ? " du " : " of ") + policy.dateText());
+        String meta = escape(Labels.get().versionLine(policy.version(), policy.dateText(), lang));
         StringBuilder html = new StringBuilder(16_384);
         html.append("<!DOCTYPE html>\n<html lang=\"").append(lang.code()).append("\">\n<head>\n<meta charset=\"UTF-8\" />\n")
                 .append("<title>").append(escape(policy.title())).append(" — ").append(controller).append("</title>\n")
@@ -41,7 +44,8 @@ public final class HtmlPolicyRenderer {
                 .append("<meta name=\"author\" content=\"").append(controller).append("\" />\n")
                 .append("<meta name=\"generator\" content=\"Tutela policy-templates (").append(policy.templateId()).append(")\" />\n")
                 .append("<style>\n").append(STYLE)
-                .append("@page { @bottom-right { font-family: \"DejaVu Sans\"; font-size: 8pt; color: #555; content: \"Page \" counter(page) \" / \" counter(pages); } }\n")
+                .append("@page { @bottom-right { font-family: \"DejaVu Sans\"; font-size: 8pt; color: #555; content: ")
+                .append(cssContent(Labels.get().pageNumber(lang))).append("; } }\n")
                 .append("</style>\n</head>\n<body>\n")
                 .append("<div class=\"running-header\">").append(controller).append(" — ").append(escape(policy.title())).append("</div>\n")
                 .append("<div class=\"running-footer\">").append(meta).append("</div>\n")
@@ -60,6 +64,36 @@ public final class HtmlPolicyRenderer {
     /** Markdown → HTML → sanitised HTML. Public so the sanitiser can be tested on hostile Markdown directly. */
     public static String markdownToSafeHtml(String markdown) {
         return HtmlSanitiser.clean(MARKDOWN_TO_HTML.render(PARSER.parse(markdown)));
+    }
+
+    /** "Page {{page}} / {{pages}}" → {@code "Page " counter(page) " / " counter(pages)}, a CSS content value. */
+    static String cssContent(String text) {
+        StringBuilder css = new StringBuilder();
+        Matcher m = Placeholders.PATTERN.matcher(text);
+        int from = 0;
+        while (m.find()) {
+            cssString(css, text.substring(from, m.start()));
+            css.append(" counter(").append(m.group(1).equals("pages") ? "pages" : "page").append(')');
+            from = m.end();
+        }
+        cssString(css, text.substring(from));
+        return css.toString().strip();
+    }
+
+    private static void cssString(StringBuilder css, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        css.append(" \"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"', '\\' -> css.append('\\').append(c);
+                case '<' -> css.append("\\3C ");
+                case '\n' -> css.append("\\A ");
+                default -> css.append(c);
+            }
+        }
+        css.append('"');
     }
 
     private static String escape(String text) {

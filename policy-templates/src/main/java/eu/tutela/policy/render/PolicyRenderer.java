@@ -3,6 +3,7 @@ package eu.tutela.policy.render;
 import eu.tutela.policy.Lang;
 import eu.tutela.policy.catalogue.Block;
 import eu.tutela.policy.catalogue.ClauseDefinition;
+import eu.tutela.policy.catalogue.Labels;
 import eu.tutela.policy.catalogue.Placeholders;
 import eu.tutela.policy.catalogue.PolicyTemplate;
 import eu.tutela.policy.catalogue.SectionDefinition;
@@ -113,6 +114,7 @@ public final class PolicyRenderer {
         raw.put("policy.version", values.version());
         raw.put("policy.date", values.date());
         raw.put("country.name", country);
+        raw.put("country.in", country);
     }
 
     /** The values and clause choices of one rendering. */
@@ -177,14 +179,33 @@ public final class PolicyRenderer {
             throw new IllegalStateException("Unknown filter '" + where + "'");
         }
 
+        /**
+         * The text with its placeholders replaced. A value is escaped for the middle of a line; one that
+         * starts a line (a paragraph, a bullet, a heading) is also kept from reading as a list or heading.
+         */
         String fill(String text, Object item) {
             Matcher m = Placeholders.PATTERN.matcher(text);
             StringBuilder out = new StringBuilder();
             while (m.find()) {
-                m.appendReplacement(out, Matcher.quoteReplacement(value(m.group(1), m.group(2), item)));
+                m.appendReplacement(out, "");
+                String value = value(m.group(1), m.group(2), item);
+                if ("capital".equals(m.group(2))) {
+                    value = capitalise(value);
+                }
+                boolean lineStart = out.isEmpty() || out.charAt(out.length() - 1) == '\n';
+                out.append(lineStart ? MarkdownText.atLineStart(value) : value);
             }
             m.appendTail(out);
             return out.toString();
+        }
+
+        private static String capitalise(String text) {
+            if (text.isEmpty()) {
+                return text;
+            }
+            int first = text.codePointAt(0);
+            return new StringBuilder(text.length()).appendCodePoint(Character.toTitleCase(first))
+                    .append(text, Character.charCount(first), text.length()).toString();
         }
 
         private String value(String name, String filter, Object item) {
@@ -200,6 +221,9 @@ public final class PolicyRenderer {
             }
             if (name.equals("policy.date")) {
                 return formatDate(String.valueOf(v), lang);
+            }
+            if (name.equals("country.in")) {
+                return Labels.get().countryIn(String.valueOf(v).trim(), lang);
             }
             VariableDefinition def = template.variable(name).orElse(null);
             if (def == null) {

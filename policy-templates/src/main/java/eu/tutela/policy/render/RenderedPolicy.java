@@ -1,6 +1,7 @@
 package eu.tutela.policy.render;
 
 import eu.tutela.policy.Lang;
+import eu.tutela.policy.catalogue.Labels;
 
 import java.util.List;
 
@@ -29,6 +30,6 @@ public record RenderedPolicy(String templateId, Lang lang, String title, String 
 
     /** "Version 3.0 du 2 novembre 2026" / "Version 3.0 of 2 November 2026", escaped for Markdown. */
     String metaLine() {
-        return "Version " + MarkdownText.escape(version) + (lang == Lang.FR ? " du " : " of ") + dateText;
+        return Labels.get().versionLine(MarkdownText.escape(version), dateText, lang);
     }
 }

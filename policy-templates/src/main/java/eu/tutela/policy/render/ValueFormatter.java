@@ -1,6 +1,7 @@
 package eu.tutela.policy.render;
 
 import eu.tutela.policy.Lang;
+import eu.tutela.policy.catalogue.Labels;
 import eu.tutela.policy.catalogue.VariableDefinition;
 import eu.tutela.policy.variables.Channel;
 import eu.tutela.policy.variables.Countries;
@@ -86,13 +87,12 @@ final class ValueFormatter {
         return raw instanceof List<?> l ? l.stream().filter(Objects::nonNull).toList() : List.of(raw);
     }
 
-    /** "a, b et c" / "a, b and c"; joiner "or" gives "ou" / "or". */
+    /** "a, b et c" / "a, b and c"; joiner "or" gives "ou" / "or" (the words are in the catalogue's labels). */
     static String join(List<String> parts, Lang lang, String joiner) {
         if (parts.size() <= 1) {
             return parts.isEmpty() ? "" : parts.getFirst();
         }
-        boolean or = "or".equals(joiner);
-        String last = lang == Lang.FR ? (or ? " ou " : " et ") : (or ? " or " : " and ");
+        String last = " " + Labels.get().conjunction("or".equals(joiner), lang) + " ";
         String head = String.join(", ", parts.subList(0, parts.size() - 1));
         return head + (lang == Lang.EN && parts.size() > 2 ? "," : "") + last + parts.getLast();
     }

@@ -1,26 +1,13 @@
 package eu.tutela.policy.variables;
 
 import eu.tutela.policy.Lang;
+import eu.tutela.policy.catalogue.Labels;
 
-/** A way the institution reaches people, or people reach it. */
+/** A way the institution reaches people, or people reach it. Labels: catalogue/labels/*.yaml, "channels". */
 public enum Channel {
-    EMAIL("e-mail", "e-mail"),
-    SMS("SMS", "SMS"),
-    WHATSAPP("WhatsApp", "WhatsApp"),
-    PHONE("téléphone", "telephone"),
-    POST("courrier postal", "post"),
-    IN_APP("messagerie de la plateforme", "in-app messages"),
-    AUTOMATED("messages automatisés", "automated messages");
-
-    private final String fr;
-    private final String en;
-
-    Channel(String fr, String en) {
-        this.fr = fr;
-        this.en = en;
-    }
+    EMAIL, SMS, WHATSAPP, PHONE, POST, IN_APP, AUTOMATED;
 
     public String label(Lang lang) {
-        return lang == Lang.FR ? fr : en;
+        return Labels.get().label(this, lang);
     }
 }

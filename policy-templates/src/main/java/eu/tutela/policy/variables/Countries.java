@@ -22,6 +22,11 @@ public final class Countries {
         return code != null && code.length() == 2 && ISO.contains(code);
     }
 
+    /** The EU member states, Iceland, Liechtenstein and Norway. */
+    public static Set<String> eea() {
+        return EEA;
+    }
+
     public static boolean isEea(String code) {
         return EEA.contains(code);
     }

@@ -1,6 +1,7 @@
 package eu.tutela.policy.variables;
 
 import eu.tutela.policy.Lang;
+import eu.tutela.policy.catalogue.Labels;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -10,21 +11,8 @@ import java.util.regex.Pattern;
 /** A positive retention period such as "3 years" or "13 mois". */
 public record DurationValue(int amount, Unit unit) {
 
-    public enum Unit {
-        DAY("jour", "jours", "day", "days"),
-        WEEK("semaine", "semaines", "week", "weeks"),
-        MONTH("mois", "mois", "month", "months"),
-        YEAR("an", "ans", "year", "years");
-
-        final String frOne, frMany, enOne, enMany;
-
-        Unit(String frOne, String frMany, String enOne, String enMany) {
-            this.frOne = frOne;
-            this.frMany = frMany;
-            this.enOne = enOne;
-            this.enMany = enMany;
-        }
-    }
+    /** Its words ("an" / "ans", "year" / "years") are in catalogue/labels/*.yaml, "duration-units". */
+    public enum Unit { DAY, WEEK, MONTH, YEAR }
 
     private static final Pattern SHAPE = Pattern.compile("([+-]?\\d{1,4})\\s*(\\p{L}+)");
 
@@ -45,8 +33,6 @@ public record DurationValue(int amount, Unit unit) {
     }
 
     public String format(Lang lang) {
-        boolean one = amount == 1;
-        String word = lang == Lang.FR ? (one ? unit.frOne : unit.frMany) : (one ? unit.enOne : unit.enMany);
-        return amount + " " + word;
+        return amount + " " + Labels.get().unit(unit, amount == 1, lang);
     }
 }

@@ -1,25 +1,16 @@
 package eu.tutela.policy.variables;
 
 import eu.tutela.policy.Lang;
+import eu.tutela.policy.catalogue.Labels;
 
-/** Categories of recipients and processors that a policy must name (GDPR Art. 13(1)(e)). */
+/**
+ * Categories of recipients and processors that a policy must name (GDPR Art. 13(1)(e)).
+ * Labels: catalogue/labels/*.yaml, "recipient-categories".
+ */
 public enum RecipientCategory {
-    HOSTING("hébergement", "hosting"),
-    PAYMENT("paiement", "payment"),
-    COMMUNICATION("communication", "communication"),
-    ANALYTICS("mesure d’audience et analyse", "analytics"),
-    MAINTENANCE("maintenance informatique", "IT maintenance"),
-    PARTNER_INSTITUTION("établissement partenaire", "partner institution");
-
-    private final String fr;
-    private final String en;
-
-    RecipientCategory(String fr, String en) {
-        this.fr = fr;
-        this.en = en;
-    }
+    HOSTING, PAYMENT, COMMUNICATION, ANALYTICS, MAINTENANCE, PARTNER_INSTITUTION;
 
     public String label(Lang lang) {
-        return lang == Lang.FR ? fr : en;
+        return Labels.get().label(this, lang);
     }
 }

@@ -17,8 +17,8 @@ import java.util.Map;
  */
 public final class ValuesValidator {
 
-    private static final Map<Lang, String> VERSION = Map.of(Lang.FR, "version de la politique", Lang.EN, "policy version");
-    private static final Map<Lang, String> DATE = Map.of(Lang.FR, "date de la politique", Lang.EN, "policy date");
+    private static final Map<Lang, String> VERSION = Problem.label("label.version");
+    private static final Map<Lang, String> DATE = Problem.label("label.date");
 
     private ValuesValidator() {
     }

@@ -83,6 +83,26 @@ class PolicyCliTest {
     }
 
     @Test
+    void anUnknownLanguageIsABadCommandLineAndMessagesFollowTheLanguage() {
+        String values = Examples.path(Examples.HELUXIMORA).toString();
+        Run de = run("validate", "--template", "online-learning", "--values", values, "--lang", "de");
+        assertThat(de.code()).isEqualTo(2);
+        assertThat(de.out()).isEmpty();
+        assertThat(de.err()).contains("Unknown language 'de'");
+        Run renderDe = run("render", "--template", "online-learning", "--values", values, "--lang", "de");
+        assertThat(renderDe.code()).isEqualTo(2);
+        assertThat(renderDe.out()).isEmpty();
+
+        Run fr = run("validate", "--template", "online-learning", "--values", values, "--lang", "fr");
+        assertThat(fr.code()).isZero();
+        assertThat(fr.outText()).isEqualTo("Aucun problème." + System.lineSeparator());
+        Run missing = run("validate", "--template", "online-learning", "--values", "/nonexistent.yaml", "--lang", "fr");
+        assertThat(missing.code()).isEqualTo(3);
+        assertThat(missing.out()).isEmpty();
+        assertThat(missing.err()).contains("Impossible de lire le fichier de valeurs /nonexistent.yaml");
+    }
+
+    @Test
     void validateSaysWhenAllIsWell() {
         Run r = run("validate", "--template", "online-learning", "--values", Examples.path(Examples.HELUXIMORA).toString(), "--lang", "en");
         assertThat(r.code()).isZero();

@@ -40,7 +40,13 @@ class PortalOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUs
             throw new OAuth2AuthenticationException(new OAuth2Error("missing_email"));
         }
         String name = oidcUser.getFullName() != null ? oidcUser.getFullName() : email;
-        PortalUser user = users.signedIn(oidcUser.getSubject(), email, name);
+        PortalUser user;
+        try {
+            user = users.signedIn(oidcUser.getSubject(), email, name);
+        } catch (IdentityConflictException e) {
+            log.warn("Sign-in refused: {}", e.getMessage());
+            throw new OAuth2AuthenticationException(new OAuth2Error("identity_conflict"), e);
+        }
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
         if (user.platformOperator()) {

@@ -25,17 +25,23 @@ public class PortalUsers {
 
     /**
      * Called at each sign-in: finds the person by their Keycloak subject, or by e-mail the first
-     * time (people are registered before they ever sign in), and binds the subject to them.
+     * time (people are registered before they ever sign in), and binds the subject to them. An
+     * e-mail already bound to another Keycloak account is refused rather than taken over.
      */
     @Transactional
     public PortalUser signedIn(String subject, String email, String displayName) {
-        AppUserEntity user = users.findBySubject(subject)
-                .or(() -> users.findByEmailIgnoreCase(email).filter(u -> u.subject() == null))
-                .orElseGet(() -> users.save(new AppUserEntity(email.toLowerCase(Locale.ROOT), displayName)));
-        if (user.subject() == null) {
-            user.bindSubject(subject);
-            log.info("Bound Keycloak subject {} to portal user {}", subject, user.toPortalUser().id());
+        Optional<AppUserEntity> known = users.findBySubject(subject);
+        if (known.isPresent()) {
+            return known.get().toPortalUser();
         }
+        AppUserEntity user = users.findByEmailIgnoreCase(email)
+                .orElseGet(() -> users.save(new AppUserEntity(email.toLowerCase(Locale.ROOT), displayName)));
+        if (user.subject() != null) {
+            throw new IdentityConflictException("E-mail of portal user " + user.toPortalUser().id()
+                    + " is already bound to another Keycloak account; sign-in of subject " + subject + " refused");
+        }
+        user.bindSubject(subject);
+        log.info("Bound Keycloak subject {} to portal user {}", subject, user.toPortalUser().id());
         return user.toPortalUser();
     }
 

@@ -13,6 +13,7 @@ import eu.tutela.portal.devservices.EmbeddedSmtpServer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,7 +52,7 @@ public class DevMailboxView extends VerticalLayout implements BeforeEnterObserve
 
     private static CaughtMail describe(MimeMessage message) {
         try {
-            return new CaughtMail(String.join(", ", java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString).toList()),
+            return new CaughtMail(String.join(", ", Arrays.stream(message.getAllRecipients()).map(Object::toString).toList()),
                     message.getSubject(), String.valueOf(message.getSentDate()));
         } catch (MessagingException e) {
             return new CaughtMail("?", e.getMessage(), "");

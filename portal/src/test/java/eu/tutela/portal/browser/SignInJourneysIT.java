@@ -3,6 +3,7 @@ package eu.tutela.portal.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -20,6 +21,7 @@ import eu.tutela.portal.tenancy.TenantRole;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -75,9 +77,7 @@ class SignInJourneysIT {
     @BeforeEach
     void openBrowser(TestInfo info) throws Exception {
         demo.awaitReady(Duration.ofMinutes(5));
-        context = chromium.browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR"));
-        context.setDefaultTimeout(30_000);
-        page = context.newPage();
+        newBrowserContext();
         testName = info.getTestMethod().orElseThrow().getName();
         step = 0;
     }
@@ -110,8 +110,7 @@ class SignInJourneysIT {
 
         // A new browser, a new session: the choice was kept on the person's record.
         context.close();
-        context = chromium.browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("fr-FR"));
-        page = context.newPage();
+        newBrowserContext();
         signIn(DemoData.DPO);
         assertThat(page.locator("#dashboard-roles")).hasText("Your roles here: Data-protection officer");
         shot("english-kept");
@@ -179,7 +178,7 @@ class SignInJourneysIT {
     void someoneWithoutAnyMembershipGetsAClearPageNotAnError() {
         identity.awaitDirectory(Duration.ofMinutes(1)).ensureUser("newcomer@nowhere.example", "Nina", "Newcomer",
                 DemoData.PASSWORD, "fr");
-        signIn(new DemoAccount("newcomer@nowhere.example", "Nina", "Newcomer", "fr", java.util.Map.of(), false));
+        signIn(new DemoAccount("newcomer@nowhere.example", "Nina", "Newcomer", "fr", Map.of(), false));
         assertThat(page.locator("#no-membership-title")).hasText("Aucun établissement pour le moment");
         assertThat(page.locator("body")).containsText("newcomer@nowhere.example");
         shot("no-membership");
@@ -209,6 +208,13 @@ class SignInJourneysIT {
         assertThat(page.locator("vaadin-grid")).containsText("admin@hemi.example");
         assertThat(page.locator("vaadin-grid")).containsText("Votre compte de démonstration Tutela");
         shot("mailbox");
+    }
+
+    /** A French-speaking browser with no cookies: no portal session, no Keycloak session. */
+    private void newBrowserContext() {
+        context = chromium.browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR"));
+        context.setDefaultTimeout(30_000);
+        page = context.newPage();
     }
 
     private void signIn(DemoAccount account) {
