@@ -55,6 +55,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         tenantSwitcher.setAriaLabel(getTranslation("header.tenant"));
         tenantSwitcher.setItemLabelGenerator(TenantChoice::name);
         tenantSwitcher.setWidth("18rem");
+        tenantSwitcher.setMaxWidth("100%");
         tenantSwitcher.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 UI.getCurrent().navigate(TenantDashboardView.class,
@@ -76,6 +77,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         header.setPadding(true);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(who);
+        // A parent on a phone: the header wraps onto a second line rather than pushing past the screen.
+        header.setWrap(true);
+        header.setSpacing(true);
         addToNavbar(header);
 
         navigation.setLabel(getTranslation("nav.label"));

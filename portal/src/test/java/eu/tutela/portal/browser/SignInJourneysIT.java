@@ -147,6 +147,21 @@ class SignInJourneysIT {
     }
 
     @Test
+    void onAPhoneTheDashboardFitsTheScreenWidth() {
+        context.close();
+        context = chromium.browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")
+                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2));
+        context.setDefaultTimeout(30_000);
+        page = context.newPage();
+        signIn(DemoData.GUARDIAN);
+        assertThat(page.locator("#dashboard-title")).isVisible();
+        assertThat(page.locator("#sign-out")).isInViewport();
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(((Number) overflow).intValue()).as("horizontal overflow in CSS pixels").isLessThanOrEqualTo(0);
+        shot("phone");
+    }
+
+    @Test
     void aMemberOfOneTenantWhoTypesAnotherTenantsUrlSeesNoneOfItsData() {
         signIn(DemoData.ADMIN);
         page.navigate(portal("/t/horizon"));
