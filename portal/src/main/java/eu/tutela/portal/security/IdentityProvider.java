@@ -22,6 +22,8 @@ public class IdentityProvider {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityProvider.class);
     private static final Duration RETRY = Duration.ofSeconds(3);
+    /** Spring Security's OIDC Back-Channel Logout endpoint for the "keycloak" registration. */
+    static final String BACKCHANNEL_LOGOUT_PATH = "/logout/connect/back-channel/" + KeycloakClientRegistration.REGISTRATION_ID;
 
     private final KeycloakSettings settings;
     private final KeycloakDirectory directory;
@@ -33,16 +35,19 @@ public class IdentityProvider {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void setUpRealm() {
+    void setUpRealm(ApplicationReadyEvent ready) {
         if (!settings.manageRealm()) {
             realmReady.complete(directory);
             return;
         }
+        String port = ready.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
+        RealmSpec realm = RealmSpec.tutelaOnLoopback(settings.clientSecret())
+                .withBackchannelLogoutUrl("http://127.0.0.1:" + port + BACKCHANNEL_LOGOUT_PATH);
         Thread.ofVirtual().name("tutela-realm-setup").start(() -> {
             long started = System.nanoTime();
             while (!realmReady.isDone()) {
                 try {
-                    directory.ensureRealm(RealmSpec.tutelaOnLoopback(settings.clientSecret()));
+                    directory.ensureRealm(realm);
                     log.info("Keycloak realm '{}' ready at {} ({} s after the portal was)", settings.realm(), settings.url(),
                             String.format("%.1f", (System.nanoTime() - started) / 1e9));
                     realmReady.complete(directory);

@@ -37,6 +37,10 @@ class SecurityConfiguration {
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests(registrations)))
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(userService))
                 .failureHandler(signInFailure()));
+        // Keycloak tells the portal when a session ends there (sign-out elsewhere, an administrator
+        // ending it, an account disabled): the portal session ends too. The logout is replayed against
+        // the portal's own loopback address, where it listens whatever its public name.
+        http.oidcLogout(logout -> logout.backChannel(channel -> channel.logoutUri("{baseScheme}://127.0.0.1{basePort}/logout")));
         return http.build();
     }
 

@@ -133,6 +133,21 @@ class SignInJourneysIT {
     }
 
     @Test
+    void aSessionEndedInKeycloakEndsThePortalSessionToo() {
+        signIn(DemoData.STUDENT);
+        assertThat(page.locator("#dashboard-title")).hasText(DemoData.HEMI.name());
+
+        // An administrator ends the student's sessions in Keycloak; Keycloak tells the portal (back channel).
+        var directory = identity.awaitDirectory(Duration.ofMinutes(1));
+        directory.logoutUser(directory.findUserByEmail(DemoData.STUDENT.email()).orElseThrow().id());
+
+        page.navigate(portal("/t/hemi"));
+        assertThat(page.locator("#username")).isVisible();
+        assertThat(page.locator("#dashboard-title")).hasCount(0);
+        shot("session-ended-elsewhere");
+    }
+
+    @Test
     void aParentInTwoInstitutionsSwitchesTenantWithoutSigningInAgain() {
         signIn(DemoData.GUARDIAN);
         assertThat(page.locator("#dashboard-title")).hasText(DemoData.HEMI.name());

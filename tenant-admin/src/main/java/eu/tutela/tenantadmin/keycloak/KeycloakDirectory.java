@@ -182,6 +182,10 @@ public final class KeycloakDirectory implements AutoCloseable {
             attributes.put("post.logout.redirect.uris", String.join("##", spec.postLogoutRedirectUris()));
             attributes.put("oauth2.device.authorization.grant.enabled", "false");
             attributes.put("oidc.ciba.grant.enabled", "false");
+            if (spec.backchannelLogoutUrl() != null) {
+                attributes.put("backchannel.logout.url", spec.backchannelLogoutUrl());
+                attributes.put("backchannel.logout.session.required", "true");
+            }
             rep.setAttributes(attributes);
             String id;
             if (existing.isPresent()) {

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param redirectUris           valid redirect URIs; a trailing {@code *} is a prefix match, e.g.
  *                               {@code http://127.0.0.1:*} (any loopback port)
  * @param postLogoutRedirectUris valid post-logout redirect URIs, same syntax
+ * @param backchannelLogoutUrl   where Keycloak tells the portal that a session ended (OIDC Back-Channel Logout),
+ *                               or null for none
  */
 public record RealmSpec(String realm, String displayName, String clientId, String clientSecret,
-                        List<String> redirectUris, List<String> postLogoutRedirectUris) {
+                        List<String> redirectUris, List<String> postLogoutRedirectUris, String backchannelLogoutUrl) {
 
     public static final String DEFAULT_REALM = "tutela";
     public static final String DEFAULT_CLIENT_ID = "tutela-portal";
@@ -36,12 +38,17 @@ public record RealmSpec(String realm, String displayName, String clientId, Strin
 
     /** Realm {@code tutela}, client {@code tutela-portal}, with these secret and URIs. */
     public static RealmSpec tutela(String clientSecret, List<String> redirectUris, List<String> postLogoutRedirectUris) {
-        return new RealmSpec(DEFAULT_REALM, "Tutela", DEFAULT_CLIENT_ID, clientSecret, redirectUris, postLogoutRedirectUris);
+        return new RealmSpec(DEFAULT_REALM, "Tutela", DEFAULT_CLIENT_ID, clientSecret, redirectUris, postLogoutRedirectUris, null);
     }
 
     /** Realm {@code tutela} for the demo and tests: redirects to loopback on any port. */
     public static RealmSpec tutelaOnLoopback(String clientSecret) {
         return tutela(clientSecret, LOOPBACK_ANY_PORT, LOOPBACK_ANY_PORT);
+    }
+
+    /** The same realm and client, with Keycloak calling this URL when one of the portal's sessions ends. */
+    public RealmSpec withBackchannelLogoutUrl(String url) {
+        return new RealmSpec(realm, displayName, clientId, clientSecret, redirectUris, postLogoutRedirectUris, url);
     }
 
     private static void requireText(String value, String name) {
@@ -54,6 +61,6 @@ public record RealmSpec(String realm, String displayName, String clientId, Strin
     public String toString() {
         return "RealmSpec[realm=" + realm + ", displayName=" + displayName + ", clientId=" + clientId
                 + ", clientSecret=***, redirectUris=" + redirectUris + ", postLogoutRedirectUris="
-                + postLogoutRedirectUris + "]";
+                + postLogoutRedirectUris + ", backchannelLogoutUrl=" + backchannelLogoutUrl + "]";
     }
 }
