@@ -18,7 +18,6 @@ public final class EmbeddedServices {
 
     private static EmbeddedServices running;
 
-    private final Instant startedAt = Instant.now();
     private final EmbeddedSettings settings;
     private EmbeddedPostgresServer postgres;
     private EmbeddedKeycloak keycloak;
@@ -74,10 +73,6 @@ public final class EmbeddedServices {
 
     public Optional<EmbeddedSmtpServer> smtp() {
         return Optional.ofNullable(smtp);
-    }
-
-    public Instant startedAt() {
-        return startedAt;
     }
 
     public Optional<Instant> postgresReadyAt() {

@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
@@ -25,11 +23,6 @@ public class SignedInUser extends DefaultOidcUser {
 
     SignedInUser(OidcUser oidc, Collection<? extends GrantedAuthority> authorities, UUID portalUserId) {
         super(authorities, oidc.getIdToken(), oidc.getUserInfo(), "sub");
-        this.portalUserId = portalUserId;
-    }
-
-    SignedInUser(Collection<? extends GrantedAuthority> authorities, OidcIdToken idToken, OidcUserInfo userInfo, UUID portalUserId) {
-        super(authorities, idToken, userInfo, "sub");
         this.portalUserId = portalUserId;
     }
 

@@ -30,10 +30,6 @@ class MembershipEntity {
     protected MembershipEntity() {
     }
 
-    UUID userId() {
-        return userId;
-    }
-
     TenantRole role() {
         return role;
     }
