@@ -1,9 +1,8 @@
 package eu.tutela.portal.devservices;
 
+import eu.tutela.tenantadmin.devserver.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.core.env.Environment;
@@ -34,11 +33,7 @@ record EmbeddedSettings(Path home, boolean persistent, int postgresPort, int key
         if (configured > 0) {
             return configured;
         }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free loopback port", e);
-        }
+        return FreePorts.findOne();
     }
 
     private static Path temporaryHome() {

@@ -74,10 +74,6 @@ public class IdentityProvider {
         }
     }
 
-    public KeycloakSettings settings() {
-        return settings;
-    }
-
     private static void sleep() {
         try {
             Thread.sleep(RETRY);

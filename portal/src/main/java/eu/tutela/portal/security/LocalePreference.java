@@ -1,5 +1,7 @@
 package eu.tutela.portal.security;
 
+import jakarta.servlet.http.Cookie;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +19,17 @@ public final class LocalePreference {
         return SUPPORTED.stream().anyMatch(l -> l.getLanguage().equals(language));
     }
 
+    /** The language chosen earlier (the cookie), else the browser's best supported one. */
+    public static Locale of(Cookie[] cookies, Enumeration<Locale> requested) {
+        return Arrays.stream(cookies == null ? new Cookie[0] : cookies)
+                .filter(c -> COOKIE.equals(c.getName()) && isSupported(c.getValue()))
+                .map(c -> Locale.of(c.getValue()))
+                .findFirst()
+                .orElseGet(() -> bestOf(requested));
+    }
+
     /** The first supported language the browser asks for; French, the product's home language, otherwise. */
-    public static Locale bestOf(Enumeration<Locale> requested) {
+    private static Locale bestOf(Enumeration<Locale> requested) {
         while (requested != null && requested.hasMoreElements()) {
             String language = requested.nextElement().getLanguage();
             if (isSupported(language)) {

@@ -18,7 +18,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.util.WebUtils;
 
 @Configuration
 @EnableWebSecurity
@@ -55,11 +54,7 @@ class SecurityConfiguration {
     private static String uiLocale() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
             HttpServletRequest request = servlet.getRequest();
-            var cookie = WebUtils.getCookie(request, LocalePreference.COOKIE);
-            if (cookie != null && LocalePreference.isSupported(cookie.getValue())) {
-                return cookie.getValue();
-            }
-            return LocalePreference.bestOf(request.getLocales()).getLanguage();
+            return LocalePreference.of(request.getCookies(), request.getLocales()).getLanguage();
         }
         return Locale.FRENCH.getLanguage();
     }

@@ -6,10 +6,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import eu.tutela.portal.security.CurrentUser;
 import eu.tutela.portal.security.LocalePreference;
 import eu.tutela.portal.security.PortalUser;
-import jakarta.servlet.http.Cookie;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Picks each new tab's language: the signed-in person's choice, else the cookie, else the browser's. */
@@ -27,19 +24,9 @@ class LocaleInitializer implements VaadinServiceInitListener {
         event.getSource().addUIInitListener(init -> {
             VaadinRequest request = VaadinRequest.getCurrent();
             Locale locale = currentUser.portalUser().flatMap(PortalUser::locale).map(Locale::of)
-                    .or(() -> fromCookie(request))
-                    .orElseGet(() -> LocalePreference.bestOf(request == null ? null : request.getLocales()));
+                    .orElseGet(() -> request == null ? Locale.FRENCH : LocalePreference.of(request.getCookies(), request.getLocales()));
             init.getUI().getSession().setLocale(locale);
             init.getUI().setLocale(locale);
         });
-    }
-
-    private static Optional<Locale> fromCookie(VaadinRequest request) {
-        if (request == null || request.getCookies() == null) {
-            return Optional.empty();
-        }
-        return Arrays.stream(request.getCookies())
-                .filter(c -> LocalePreference.COOKIE.equals(c.getName()) && LocalePreference.isSupported(c.getValue()))
-                .map(Cookie::getValue).map(Locale::of).findFirst();
     }
 }

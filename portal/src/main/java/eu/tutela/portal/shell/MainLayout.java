@@ -32,6 +32,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final CurrentUser currentUser;
     private final TenantAccess access;
+    private final Optional<PortalUser> user;
     private final LanguageSwitch languageSwitch;
     private final AuthenticationContext authentication;
     private final Select<TenantChoice> tenantSwitcher = new Select<>();
@@ -45,6 +46,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             AuthenticationContext authentication) {
         this.currentUser = currentUser;
         this.access = access;
+        this.user = currentUser.portalUser();
         this.languageSwitch = languageSwitch;
         this.authentication = authentication;
 
@@ -67,7 +69,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        Span who = new Span(currentUser.portalUser().map(PortalUser::displayName)
+        Span who = new Span(user.map(PortalUser::displayName)
                 .map(name -> getTranslation("header.signedInAs", name)).orElse(""));
         who.setId("signed-in-as");
 
@@ -88,7 +90,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        Optional<PortalUser> user = currentUser.portalUser();
         Map<String, TenantChoice> byTenant = new LinkedHashMap<>();
         currentUser.signedIn().map(access::usableMemberships).orElse(List.of())
                 .forEach(m -> byTenant.putIfAbsent(m.tenantSlug(), new TenantChoice(m.tenantSlug(), m.tenantName())));

@@ -25,10 +25,6 @@ public final class TenantContext {
         return explicit != null ? Optional.of(explicit) : uiTenant.get();
     }
 
-    public static UUID require() {
-        return current().orElseThrow(() -> new IllegalStateException("No tenant is selected for this work"));
-    }
-
     public static <T> T callAs(UUID tenantId, Supplier<T> work) {
         UUID previous = EXPLICIT.get();
         EXPLICIT.set(tenantId);
