@@ -1,7 +1,6 @@
 package eu.tutela.portal.demo;
 
 import eu.tutela.portal.security.IdentityProvider;
-import eu.tutela.portal.security.PortalUser;
 import eu.tutela.portal.security.PortalUsers;
 import eu.tutela.portal.tenancy.Memberships;
 import eu.tutela.portal.tenancy.Tenant;
@@ -11,6 +10,7 @@ import eu.tutela.tenantadmin.keycloak.KeycloakDirectory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -77,10 +77,11 @@ public class DemoTenants {
         for (DemoAccount account : DemoData.ACCOUNTS) {
             String keycloakId = directory.ensureUser(account.email(), account.firstName(), account.lastName(),
                     DemoData.PASSWORD, account.locale());
-            PortalUser user = users.ensure(account.email(), account.displayName(), account.platformOperator());
+            UUID userId = users.register(account.email(), account.displayName());
+            users.setPlatformOperator(userId, account.platformOperator());
             account.rolesByTenantSlug().forEach((slug, role) -> {
                 directory.addMember(organizationIds.get(slug), keycloakId);
-                TenantContext.runAs(bySlug.get(slug).id(), () -> memberships.grant(user.id(), role));
+                TenantContext.runAs(bySlug.get(slug).id(), () -> memberships.grant(userId, role));
             });
             welcomeMail.sendOnce(account);
         }

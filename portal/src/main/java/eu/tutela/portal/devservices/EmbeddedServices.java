@@ -24,7 +24,7 @@ public final class EmbeddedServices {
     private EmbeddedSmtpServer smtp;
     private Instant postgresReadyAt;
 
-    private EmbeddedServices(EmbeddedSettings settings) {
+    EmbeddedServices(EmbeddedSettings settings) {
         this.settings = settings;
     }
 
@@ -102,7 +102,7 @@ public final class EmbeddedServices {
             postgres.close();
             postgres = null;
         }
-        if (!settings.persistent()) {
+        if (settings.temporaryHome()) {
             deleteQuietly(settings.home());
         }
     }

@@ -37,7 +37,9 @@ class EmbeddedServicesEnvironment implements EnvironmentPostProcessor, Ordered {
             properties.put("tutela.keycloak.url", keycloak.baseUrl());
             properties.put("tutela.keycloak.admin-username", keycloak.adminUsername());
             properties.put("tutela.keycloak.admin-password", keycloak.adminPassword());
-            properties.put("tutela.keycloak.manage-realm", true);
+            // A second portal context in one JVM (a test with other settings) leaves the realm, and
+            // so the back-channel logout URL, to the first one.
+            properties.put("tutela.keycloak.manage-realm", env.getProperty("tutela.embedded.manage-realm", Boolean.class, true));
         }
         if (!StringUtils.hasText(env.getProperty("spring.mail.host"))) {
             services.startSmtp();

@@ -10,18 +10,21 @@ import org.springframework.core.env.Environment;
 /**
  * How the embedded servers are laid out. A persistent set (the demo) keeps its data under
  * {@code ~/.tutela/dev} and fixed ports, so a second start finds yesterday's tenants; an ephemeral
- * set (the tests) lives in a temporary folder (or {@code tutela.embedded.home}) on free ports and
- * is deleted at exit.
+ * set (the tests) lives on free ports, with data thrown away at exit.
+ *
+ * @param temporaryHome whether this run created {@code home} itself, and so may delete it at exit.
+ *                      A folder the user named ({@code tutela.embedded.home}) is never deleted.
  */
-record EmbeddedSettings(Path home, boolean persistent, int postgresPort, int keycloakPort,
+record EmbeddedSettings(Path home, boolean temporaryHome, boolean persistent, int postgresPort, int keycloakPort,
         int keycloakManagementPort, int smtpPort) {
 
     static EmbeddedSettings from(Environment env) {
         boolean persistent = env.getProperty("tutela.embedded.persistent", Boolean.class, false);
         String configuredHome = env.getProperty("tutela.embedded.home");
+        boolean temporary = configuredHome == null && !persistent;
         Path home = configuredHome != null ? Path.of(configuredHome).toAbsolutePath()
-                : persistent ? Path.of(System.getProperty("user.home"), ".tutela", "dev") : temporaryHome();
-        return new EmbeddedSettings(home, persistent,
+                : persistent ? Path.of(System.getProperty("user.home"), ".tutela", "dev") : createTemporaryHome();
+        return new EmbeddedSettings(home, temporary, persistent,
                 env.getProperty("tutela.embedded.postgres-port", Integer.class, 0),
                 env.getProperty("tutela.embedded.keycloak-port", Integer.class, 0),
                 env.getProperty("tutela.embedded.keycloak-management-port", Integer.class, 0),
@@ -36,7 +39,7 @@ record EmbeddedSettings(Path home, boolean persistent, int postgresPort, int key
         return FreePorts.findOne();
     }
 
-    private static Path temporaryHome() {
+    private static Path createTemporaryHome() {
         try {
             return Files.createTempDirectory("tutela-embedded-");
         } catch (IOException e) {

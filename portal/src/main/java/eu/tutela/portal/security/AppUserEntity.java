@@ -7,50 +7,34 @@ import jakarta.persistence.Table;
 import java.util.Optional;
 import java.util.UUID;
 
+/**
+ * A person's record. Rows are made and bound only by owner-run functions (registration, sign-in);
+ * the application may change the columns it has been granted, nothing else, so the others are read-only here.
+ */
 @Entity
 @Table(name = "app_user")
 class AppUserEntity {
 
     @Id
     private UUID id;
+    @Column(updatable = false)
     private String subject;
+    @Column(updatable = false)
     private String email;
     @Column(name = "display_name")
     private String displayName;
     private String locale;
-    @Column(name = "platform_operator")
+    @Column(name = "platform_operator", updatable = false)
     private boolean platformOperator;
 
     protected AppUserEntity() {
-    }
-
-    AppUserEntity(String email, String displayName) {
-        this.id = UUID.randomUUID();
-        this.email = email;
-        this.displayName = displayName;
     }
 
     PortalUser toPortalUser() {
         return new PortalUser(id, email, displayName, Optional.ofNullable(locale), platformOperator);
     }
 
-    String subject() {
-        return subject;
-    }
-
-    void bindSubject(String subject) {
-        this.subject = subject;
-    }
-
-    void rename(String displayName) {
-        this.displayName = displayName;
-    }
-
     void setLocale(String locale) {
         this.locale = locale;
-    }
-
-    void setPlatformOperator(boolean platformOperator) {
-        this.platformOperator = platformOperator;
     }
 }

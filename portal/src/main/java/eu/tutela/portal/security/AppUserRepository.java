@@ -6,7 +6,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AppUserRepository extends JpaRepository<AppUserEntity, UUID> {
 
-    Optional<AppUserEntity> findBySubject(String subject);
-
     Optional<AppUserEntity> findByEmailIgnoreCase(String email);
 }

@@ -1,5 +1,6 @@
 package eu.tutela.portal.security;
 
+import eu.tutela.portal.tenancy.ActingPerson;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,6 +14,7 @@ public class CurrentUser {
 
     CurrentUser(PortalUsers users) {
         this.users = users;
+        ActingPerson.useRequestSource(() -> signedIn().map(SignedInUser::portalUserId));
     }
 
     public Optional<SignedInUser> signedIn() {

@@ -1,9 +1,16 @@
 package eu.tutela.portal.security;
 
-/** A Keycloak account signs in with an e-mail that the portal already knows under another account. */
+/** A Keycloak account cannot be bound to a portal user: its e-mail is unverified, or taken by another account. */
 class IdentityConflictException extends RuntimeException {
 
-    IdentityConflictException(String message) {
+    private final SignInRefusal reason;
+
+    IdentityConflictException(SignInRefusal reason, String message) {
         super(message);
+        this.reason = reason;
+    }
+
+    SignInRefusal reason() {
+        return reason;
     }
 }

@@ -42,10 +42,10 @@ class PortalOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUs
         String name = oidcUser.getFullName() != null ? oidcUser.getFullName() : email;
         PortalUser user;
         try {
-            user = users.signedIn(oidcUser.getSubject(), email, name);
+            user = users.signedIn(oidcUser.getSubject(), email, Boolean.TRUE.equals(oidcUser.getEmailVerified()), name);
         } catch (IdentityConflictException e) {
             log.warn("Sign-in refused: {}", e.getMessage());
-            throw new OAuth2AuthenticationException(new OAuth2Error("identity_conflict"), e);
+            throw new OAuth2AuthenticationException(new OAuth2Error(e.reason().code()), e);
         }
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_USER"));

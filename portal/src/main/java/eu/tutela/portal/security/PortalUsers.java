@@ -1,5 +1,6 @@
 package eu.tutela.portal.security;
 
+import eu.tutela.portal.tenancy.ActingPerson;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -7,9 +8,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The portal's own record of each person who can sign in. Keycloak holds credentials, the portal holds rights. */
+/**
+ * The portal's own record of each person who can sign in. Keycloak holds credentials, the portal
+ * holds rights. The database shows a person's record only to that person and to the members of the
+ * tenant a transaction is bound to; sign-in and registration go through owner-run functions that
+ * answer for one e-mail or one subject (see {@code V2__least_privilege.sql}).
+ */
 @Service
 public class PortalUsers {
 
@@ -17,51 +25,69 @@ public class PortalUsers {
 
     private final AppUserRepository users;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
-    PortalUsers(AppUserRepository users, JdbcClient jdbc) {
+    PortalUsers(AppUserRepository users, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.users = users;
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
      * Called at each sign-in: finds the person by their Keycloak subject, or by e-mail the first
-     * time (people are registered before they ever sign in), and binds the subject to them. An
-     * e-mail already bound to another Keycloak account is refused rather than taken over.
+     * time (people are registered before they ever sign in), and binds the subject to them. Only an
+     * e-mail that Keycloak has verified is bound: with self-registration or an organization's own
+     * identity provider, anyone can present any address; an unverified one does not even create a
+     * record, which would claim the address before its owner signs in. An e-mail already bound to
+     * another Keycloak account is refused rather than taken over. Two tabs finishing one person's
+     * first sign-in at once both succeed.
      */
-    @Transactional
-    public PortalUser signedIn(String subject, String email, String displayName) {
-        Optional<AppUserEntity> known = users.findBySubject(subject);
-        if (known.isPresent()) {
-            return known.get().toPortalUser();
+    public PortalUser signedIn(String subject, String email, boolean emailVerified, String displayName) {
+        record Outcome(UUID userId, String outcome) {
         }
-        AppUserEntity user = users.findByEmailIgnoreCase(email)
-                .orElseGet(() -> users.save(new AppUserEntity(email.toLowerCase(Locale.ROOT), displayName)));
-        if (user.subject() != null) {
-            throw new IdentityConflictException("E-mail of portal user " + user.toPortalUser().id()
+        Outcome result = jdbc.sql("select user_id, outcome from sign_in(?, ?, ?, ?)")
+                .params(subject, email.toLowerCase(Locale.ROOT), emailVerified, displayName)
+                .query((rs, row) -> new Outcome(rs.getObject("user_id", UUID.class), rs.getString("outcome")))
+                .single();
+        switch (result.outcome()) {
+            case "UNVERIFIED" -> throw new IdentityConflictException(SignInRefusal.UNVERIFIED_EMAIL, "Keycloak subject "
+                    + subject + " presents the unverified e-mail " + email + "; not bound to any portal user");
+            case "EMAIL_TAKEN" -> throw new IdentityConflictException(SignInRefusal.EMAIL_TAKEN, "The e-mail " + email
                     + " is already bound to another Keycloak account; sign-in of subject " + subject + " refused");
+            case "BOUND" -> log.info("Bound Keycloak subject {} to portal user {}", subject, result.userId());
+            default -> {
+            }
         }
-        user.bindSubject(subject);
-        log.info("Bound Keycloak subject {} to portal user {}", subject, user.toPortalUser().id());
-        return user.toPortalUser();
+        return ActingPerson.callAs(result.userId(), () -> readAsSelf(result.userId())).orElseThrow();
     }
 
-    /** Registers a person before their first sign-in, or returns the existing one with that e-mail. */
-    @Transactional
-    public PortalUser ensure(String email, String displayName, boolean platformOperator) {
-        jdbc.sql("insert into app_user (id, email, display_name) values (?, ?, ?) on conflict (email) do nothing")
-                .params(UUID.randomUUID(), email.toLowerCase(Locale.ROOT), displayName)
-                .update();
-        AppUserEntity user = users.findByEmailIgnoreCase(email).orElseThrow();
-        user.rename(displayName);
-        user.setPlatformOperator(platformOperator);
-        return user.toPortalUser();
+    /**
+     * Registers a person before their first sign-in (an invitation, an import, the demo), or finds
+     * the one already registered with that e-mail. Their record is read later through the tenant
+     * they are made a member of.
+     *
+     * @return the person's id
+     */
+    public UUID register(String email, String displayName) {
+        return jdbc.sql("select register_person(?, ?)").params(email.toLowerCase(Locale.ROOT), displayName)
+                .query(UUID.class).single();
     }
 
+    /**
+     * Makes a person a platform operator, or not. Only through an owner-run function: the
+     * application role cannot write the column. Called by the platform's own set-up (the demo).
+     */
+    public void setPlatformOperator(UUID userId, boolean operator) {
+        jdbc.sql("select set_platform_operator(?, ?)").params(userId, operator).query().singleRow();
+    }
+
+    /** The person, if the database shows them to the caller: themselves, or a member of the bound tenant. */
     @Transactional(readOnly = true)
     public Optional<PortalUser> find(UUID id) {
         return users.findById(id).map(AppUserEntity::toPortalUser);
     }
 
+    /** The person with this e-mail, under the same visibility as {@link #find}. */
     @Transactional(readOnly = true)
     public Optional<PortalUser> findByEmail(String email) {
         return users.findByEmailIgnoreCase(email).map(AppUserEntity::toPortalUser);
@@ -70,5 +96,10 @@ public class PortalUsers {
     @Transactional
     public void rememberLocale(UUID userId, Locale locale) {
         users.findById(userId).ifPresent(u -> u.setLocale(locale.getLanguage()));
+    }
+
+    /** For {@link #signedIn}: the read after the binding runs as the person just signed in. */
+    private Optional<PortalUser> readAsSelf(UUID id) {
+        return transactions.execute(status -> users.findById(id).map(AppUserEntity::toPortalUser));
     }
 }

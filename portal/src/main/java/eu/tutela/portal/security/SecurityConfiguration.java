@@ -8,12 +8,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -21,6 +23,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 @Configuration
 @EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
 @EnableConfigurationProperties(KeycloakSettings.class)
 class SecurityConfiguration {
 
@@ -39,6 +42,7 @@ class SecurityConfiguration {
         // Keycloak tells the portal when a session ends there (sign-out elsewhere, an administrator
         // ending it, an account disabled): the portal session ends too. The logout is replayed against
         // the portal's own loopback address, where it listens whatever its public name.
+        http.exceptionHandling(errors -> errors.accessDeniedHandler(Refusals::handle));
         http.oidcLogout(logout -> logout.backChannel(channel -> channel.logoutUri("{baseScheme}://127.0.0.1{basePort}/logout")));
         return http.build();
     }
@@ -63,7 +67,10 @@ class SecurityConfiguration {
     private static AuthenticationFailureHandler signInFailure() {
         return (request, response, exception) -> {
             log.warn("Sign-in failed from {}: {}", request.getRemoteAddr(), exception.getMessage());
-            response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?error");
+            String reason = exception instanceof OAuth2AuthenticationException oauth
+                    && SignInRefusal.UNVERIFIED_EMAIL.code().equals(oauth.getError().getErrorCode())
+                    ? SignInRefusal.UNVERIFIED_EMAIL.code() : "";
+            response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?error=" + reason);
         };
     }
 }

@@ -20,7 +20,7 @@ import java.util.Optional;
 /** The e-mails caught by the embedded SMTP server. Exists only where the project started that server. */
 @Route(value = "dev/mailbox", layout = MainLayout.class)
 @PermitAll
-public class DevMailboxView extends VerticalLayout implements BeforeEnterObserver {
+public class DevMailboxView extends VerticalLayout implements BeforeEnterObserver, PageTitle {
 
     record CaughtMail(String to, String subject, String sent) {
     }
@@ -57,5 +57,10 @@ public class DevMailboxView extends VerticalLayout implements BeforeEnterObserve
         } catch (MessagingException e) {
             return new CaughtMail("?", e.getMessage(), "");
         }
+    }
+
+    @Override
+    public String titleKey() {
+        return "mailbox.title";
     }
 }

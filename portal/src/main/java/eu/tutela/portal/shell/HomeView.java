@@ -16,7 +16,7 @@ import java.util.Optional;
 /** Where a sign-in lands: the person's first institution, the platform page, or an explanation. */
 @Route("")
 @PermitAll
-public class HomeView extends VerticalLayout implements BeforeEnterObserver {
+public class HomeView extends VerticalLayout implements BeforeEnterObserver, PageTitle {
 
     private final CurrentUser currentUser;
     private final TenantAccess access;
@@ -38,5 +38,10 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         } else {
             event.forwardTo(NoMembershipView.class);
         }
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.dashboard";
     }
 }

@@ -10,6 +10,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import eu.tutela.portal.security.KeycloakAvailability;
+import eu.tutela.portal.security.SignInRefusal;
 
 /**
  * The sign-in entry. Normally it hands over to Keycloak at once; after a failed sign-in it says so,
@@ -17,7 +18,7 @@ import eu.tutela.portal.security.KeycloakAvailability;
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, PageTitle {
 
     static final String KEYCLOAK_SIGN_IN = "/oauth2/authorization/keycloak";
 
@@ -38,8 +39,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         UI ui = event.getUI();
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
-            status.setText(getTranslation("login.error"));
+        var error = event.getLocation().getQueryParameters().getSingleParameter("error");
+        if (error.isPresent()) {
+            status.setText(getTranslation(SignInRefusal.UNVERIFIED_EMAIL.code().equals(error.get())
+                    ? "login.unverifiedEmail" : "login.error"));
             status.getElement().setAttribute("role", "alert");
             return;
         }
@@ -56,5 +59,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 ui.getPage().setLocation(KEYCLOAK_SIGN_IN);
             }
         });
+    }
+
+    @Override
+    public String titleKey() {
+        return "login.title";
     }
 }

@@ -13,7 +13,7 @@ import jakarta.annotation.security.PermitAll;
 /** A signed-in person whom no institution has registered yet. */
 @Route(value = "no-membership", layout = MainLayout.class)
 @PermitAll
-public class NoMembershipView extends VerticalLayout implements BeforeEnterObserver {
+public class NoMembershipView extends VerticalLayout implements BeforeEnterObserver, PageTitle {
 
     private final CurrentUser currentUser;
 
@@ -28,5 +28,10 @@ public class NoMembershipView extends VerticalLayout implements BeforeEnterObser
         title.setId("no-membership-title");
         String email = currentUser.portalUser().map(PortalUser::email).orElse("");
         add(title, new Paragraph(getTranslation("noMembership.text", email)));
+    }
+
+    @Override
+    public String titleKey() {
+        return "noMembership.title";
     }
 }

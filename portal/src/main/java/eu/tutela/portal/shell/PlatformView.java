@@ -11,7 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 /** The platform operator's landing page: the institutions on the platform. */
 @Route(value = "platform", layout = MainLayout.class)
 @RolesAllowed("PLATFORM_OPERATOR")
-public class PlatformView extends VerticalLayout {
+public class PlatformView extends VerticalLayout implements PageTitle {
 
     PlatformView(TenantDirectory tenants) {
         H2 title = new H2(getTranslation("platform.title"));
@@ -23,5 +23,10 @@ public class PlatformView extends VerticalLayout {
         grid.addColumn(Tenant::country).setHeader(getTranslation("platform.country"));
         grid.setItems(tenants.all());
         add(title, grid);
+    }
+
+    @Override
+    public String titleKey() {
+        return "platform.title";
     }
 }

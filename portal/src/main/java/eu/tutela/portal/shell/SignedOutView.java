@@ -10,7 +10,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 /** Where Keycloak sends the browser back after the sign-out has ended both sessions. */
 @Route(value = "signed-out", autoLayout = false)
 @AnonymousAllowed
-public class SignedOutView extends VerticalLayout {
+public class SignedOutView extends VerticalLayout implements PageTitle {
 
     SignedOutView() {
         setAlignItems(Alignment.CENTER);
@@ -20,5 +20,10 @@ public class SignedOutView extends VerticalLayout {
         again.setId("sign-in-again");
         again.setRouterIgnore(true);
         add(title, new Paragraph(getTranslation("signedOut.text")), again);
+    }
+
+    @Override
+    public String titleKey() {
+        return "signedOut.title";
     }
 }

@@ -10,11 +10,16 @@ import jakarta.annotation.security.PermitAll;
 /** Shown for a tenant that does not exist and for one the person may not enter alike: a URL reveals nothing. */
 @Route(value = "unavailable", layout = MainLayout.class)
 @PermitAll
-public class TenantUnavailableView extends VerticalLayout {
+public class TenantUnavailableView extends VerticalLayout implements PageTitle {
 
     TenantUnavailableView() {
         H2 title = new H2(getTranslation("unavailable.title"));
         title.setId("unavailable-title");
         add(title, new Paragraph(getTranslation("unavailable.text")), new Anchor("", getTranslation("unavailable.home")));
+    }
+
+    @Override
+    public String titleKey() {
+        return "unavailable.title";
     }
 }

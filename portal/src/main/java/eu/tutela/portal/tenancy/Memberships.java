@@ -20,7 +20,10 @@ public class Memberships {
         this.jdbc = jdbc;
     }
 
-    /** Every membership of one user, across tenants: what the tenant switcher offers. */
+    /**
+     * Every membership of one user, across tenants: what the tenant switcher offers. The database
+     * answers only for the person the current request acts for ({@link ActingPerson}).
+     */
     @Transactional(readOnly = true)
     public List<TenantMembership> of(UUID userId) {
         return jdbc.sql("select tenant_id, slug, tenant_name, role from memberships_of(?)")
@@ -47,5 +50,11 @@ public class Memberships {
         jdbc.sql("insert into membership (tenant_id, id, user_id, role) values (current_tenant_id(), ?, ?, ?) on conflict do nothing")
                 .params(UUID.randomUUID(), userId, role.name())
                 .update();
+    }
+
+    /** Withdraws a role in the tenant selected by {@link TenantContext}; effective at the person's next request. */
+    @Transactional
+    public void revoke(UUID userId, TenantRole role) {
+        jdbc.sql("delete from membership where user_id = ? and role = ?").params(userId, role.name()).update();
     }
 }

@@ -1,13 +1,13 @@
 package eu.tutela.portal.tenancy;
 
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.hibernate.cfg.MultiTenancySettings;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
 
 @Configuration(proxyBeanMethods = false)
 class TenancyDataConfiguration {
@@ -15,15 +15,18 @@ class TenancyDataConfiguration {
     /** Tenant-owned rows of no tenant: what Hibernate filters on when nothing is selected. */
     static final UUID NO_TENANT = new UUID(0, 0);
 
+    /**
+     * The entity manager factory's dialect is what Spring's JPA transaction manager begins every
+     * transaction with; set before the factory initialises, so that its vendor adapter's plain
+     * dialect is not taken instead.
+     */
     @Bean
-    static BeanPostProcessor tenantBoundDataSourcePostProcessor() {
+    static BeanPostProcessor tenantBindingDialect() {
         return new BeanPostProcessor() {
             @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                // Flyway migrates through its own owner connection; only the application's pool is wrapped.
-                if (bean instanceof DataSource dataSource && "dataSource".equals(beanName)
-                        && !(bean instanceof TenantBoundDataSource)) {
-                    return new TenantBoundDataSource(dataSource);
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof AbstractEntityManagerFactoryBean factory) {
+                    factory.setJpaDialect(new TenantBindingJpaDialect());
                 }
                 return bean;
             }

@@ -5,38 +5,34 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The tenant whose data the current thread may touch. The database connection reads it at every
- * checkout (see {@link TenantBoundDataSource}) and Hibernate's tenant discriminator reads it for
- * every session, so the two layers of isolation always agree.
+ * The tenant whose data the current thread may touch. A transaction reads it once, when it begins
+ * (see {@link TenantBindingJpaDialect}): Hibernate's tenant identifier and the database setting that
+ * row-level security reads both come from that one reading, and both last exactly as long as the
+ * transaction. Asking for another tenant while a transaction is open is refused, because the open
+ * transaction would silently keep serving the first one.
  *
  * <p>Inside a Vaadin request the tenant comes from the UI being served (set by the navigation
  * guard); background work states its tenant explicitly with {@link #callAs}.
  */
 public final class TenantContext {
 
-    private static final ThreadLocal<UUID> EXPLICIT = new ThreadLocal<>();
-    private static volatile Supplier<Optional<UUID>> uiTenant = Optional::empty;
+    private static final TransactionBoundValue TENANT = new TransactionBoundValue("tenant");
 
     private TenantContext() {
     }
 
     public static Optional<UUID> current() {
-        UUID explicit = EXPLICIT.get();
-        return explicit != null ? Optional.of(explicit) : uiTenant.get();
+        return TENANT.current();
     }
 
+    /**
+     * Runs {@code work} for {@code tenantId}. Inside an open transaction only the transaction's own
+     * tenant is accepted: start the other tenant's work in a transaction of its own instead.
+     *
+     * @throws TenantSwitchRefusedException when a transaction for another tenant (or for none) is open
+     */
     public static <T> T callAs(UUID tenantId, Supplier<T> work) {
-        UUID previous = EXPLICIT.get();
-        EXPLICIT.set(tenantId);
-        try {
-            return work.get();
-        } finally {
-            if (previous == null) {
-                EXPLICIT.remove();
-            } else {
-                EXPLICIT.set(previous);
-            }
-        }
+        return TENANT.callAs(tenantId, work);
     }
 
     public static void runAs(UUID tenantId, Runnable work) {
@@ -46,8 +42,26 @@ public final class TenantContext {
         });
     }
 
+    /**
+     * The work, bound to the tenant and person of the code that hands it on (to an executor, a job,
+     * {@code UI.access}): it runs for them on whatever thread picks it up. For a Vaadin callback:
+     * {@code ui.access(TenantContext.bind(() -> ...)::run)}, so that an import for school A finishing
+     * after the tab moved on to school B still runs as A (an explicit tenant wins over the tab's).
+     */
+    public static Runnable bind(Runnable work) {
+        Optional<UUID> tenant = current();
+        Optional<UUID> person = ActingPerson.current();
+        return () -> {
+            Runnable asPerson = person.<Runnable>map(id -> () -> ActingPerson.callAs(id, () -> {
+                work.run();
+                return null;
+            })).orElse(work);
+            tenant.ifPresentOrElse(id -> runAs(id, asPerson), asPerson);
+        };
+    }
+
     /** Installed once by the UI layer, which knows which tenant the current browser tab is in. */
     public static void useUiTenantSource(Supplier<Optional<UUID>> source) {
-        uiTenant = source;
+        TENANT.useSource(source);
     }
 }

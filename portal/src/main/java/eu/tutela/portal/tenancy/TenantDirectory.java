@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +25,13 @@ public class TenantDirectory {
         return tenants.findBySlug(slug).filter(TenantEntity::isActive).map(TenantEntity::toTenant);
     }
 
+    @Transactional(readOnly = true)
+    public Optional<Tenant> findActive(UUID id) {
+        return tenants.findById(id).filter(TenantEntity::isActive).map(TenantEntity::toTenant);
+    }
+
+    /** Every institution on the platform: the platform operator's view, refused to anyone else. */
+    @PreAuthorize("@caller.isPlatformOperator()")
     @Transactional(readOnly = true)
     public List<Tenant> all() {
         return tenants.findAll().stream().map(TenantEntity::toTenant).toList();

@@ -31,6 +31,7 @@ class KeycloakDownIT {
             page.navigate("http://127.0.0.1:" + port + "/t/hemi");
             assertThat(page.locator("#login-status")).containsText("The sign-in service cannot be reached right now");
             assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+            Accessibility.check(page);
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                     .setPath(Path.of("target", "screenshots", "keycloakDown", "01-sign-in-waits.png")));
         }

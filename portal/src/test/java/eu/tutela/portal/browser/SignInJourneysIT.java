@@ -114,7 +114,9 @@ class SignInJourneysIT {
         signIn(DemoData.DPO);
         assertThat(page.locator("#dashboard-roles")).hasText("Your roles here: Data-protection officer");
         shot("english-kept");
-        assertThat(users.findByEmail(DemoData.DPO.email()).flatMap(PortalUser::locale)).contains("en");
+        var hemi = tenants.findActiveBySlug(DemoData.HEMI.slug()).orElseThrow();
+        assertThat(TenantContext.callAs(hemi.id(), () -> users.findByEmail(DemoData.DPO.email())).flatMap(PortalUser::locale))
+                .contains("en");
     }
 
     @Test
@@ -193,7 +195,8 @@ class SignInJourneysIT {
     @Test
     void aMembershipThatKeycloakDoesNotVouchForOpensNothing() {
         // The portal's database says STAFF may enter Horizon, but the signed token does not name Horizon.
-        PortalUser staff = users.findByEmail(DemoData.STAFF.email()).orElseThrow();
+        var hemi = tenants.findActiveBySlug(DemoData.HEMI.slug()).orElseThrow();
+        PortalUser staff = TenantContext.callAs(hemi.id(), () -> users.findByEmail(DemoData.STAFF.email())).orElseThrow();
         var horizon = tenants.findActiveBySlug(DemoData.HORIZON.slug()).orElseThrow();
         TenantContext.runAs(horizon.id(), () -> memberships.grant(staff.id(), TenantRole.STAFF));
 
@@ -229,6 +232,27 @@ class SignInJourneysIT {
         assertThat(page.locator("vaadin-grid")).containsText(DemoData.HEMI.name());
         assertThat(page.locator("vaadin-grid")).containsText(DemoData.HORIZON.name());
         shot("platform");
+    }
+
+    @Test
+    void aPageTheRoleMayNotOpenLooksLikeOneThatDoesNotExistInThePersonsLanguage() {
+        signIn(DemoData.ADMIN);
+        page.navigate(portal("/platform"));
+        assertThat(page.locator("#not-available-title")).hasText("Page non disponible");
+        assertThat(page.locator("body")).not().containsText("Could not navigate");
+        assertThat(page.locator("#platform-title")).hasCount(0);
+        shot("platform-refused");
+
+        page.navigate(portal("/no-such-page"));
+        assertThat(page.locator("#not-available-title")).hasText("Page non disponible");
+        shot("unknown-page");
+    }
+
+    @Test
+    void theSignInPageExplainsAnUnverifiedEmailInsteadOfAGenericError() {
+        page.navigate(portal("/login?error=unverified_email"));
+        assertThat(page.locator("#login-status")).containsText("Votre adresse e-mail n'a pas encore été vérifiée");
+        shot("unverified-email");
     }
 
     @Test
@@ -271,7 +295,11 @@ class SignInJourneysIT {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** A screenshot of the step, and axe-core's check of every portal page (Keycloak's pages are its own). */
     private void shot(String name) {
+        if (page.url().startsWith(portal("/"))) {
+            Accessibility.check(page);
+        }
         step++;
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(SCREENSHOTS.resolve(testName).resolve(String.format(Locale.ROOT, "%02d-%s.png", step, name))));

@@ -3,13 +3,11 @@ package eu.tutela.portal.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.tutela.portal.security.PortalUser;
 import eu.tutela.portal.security.PortalUsers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -17,7 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Row-level security and Hibernate's discriminator against the real PostgreSQL, as the application connects. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -27,6 +28,10 @@ class TenantIsolationIT {
     @Autowired
     DataSource dataSource;
     @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
     TenantDirectory tenants;
     @Autowired
     Memberships memberships;
@@ -35,21 +40,21 @@ class TenantIsolationIT {
 
     Tenant a;
     Tenant b;
-    PortalUser onlyInB;
+    UUID onlyInB;
 
     @BeforeEach
     void twoTenantsWithMembers() {
         a = tenants.ensure("isolation-a", "Isolation A", "FR", "fr");
         b = tenants.ensure("isolation-b", "Isolation B", "BE", "en");
-        PortalUser inA = users.ensure("member-a@isolation.example", "Member A", false);
-        onlyInB = users.ensure("member-b@isolation.example", "Member B", false);
-        TenantContext.runAs(a.id(), () -> memberships.grant(inA.id(), TenantRole.STAFF));
-        TenantContext.runAs(b.id(), () -> memberships.grant(onlyInB.id(), TenantRole.ADMIN));
-        TenantContext.runAs(b.id(), () -> memberships.grant(onlyInB.id(), TenantRole.DPO));
+        UUID inA = users.register("member-a@isolation.example", "Member A");
+        onlyInB = users.register("member-b@isolation.example", "Member B");
+        TenantContext.runAs(a.id(), () -> memberships.grant(inA, TenantRole.STAFF));
+        TenantContext.runAs(b.id(), () -> memberships.grant(onlyInB, TenantRole.ADMIN));
+        TenantContext.runAs(b.id(), () -> memberships.grant(onlyInB, TenantRole.DPO));
     }
 
     @Test
-    void plainJdbcWithTenantASetSeesNoneOfTenantBsRowsEvenWithoutWhereClause() throws SQLException {
+    void aQueryWithoutWhereClauseInATransactionForTenantASeesNoneOfTenantBsRows() {
         List<UUID> seen = TenantContext.callAs(a.id(), () -> tenantIdsOfAllMemberships());
         assertThat(seen).isNotEmpty().containsOnly(a.id()).doesNotContain(b.id());
 
@@ -78,40 +83,35 @@ class TenantIsolationIT {
 
     @Test
     void writingARowForAnotherTenantIsRefusedByTheDatabase() {
-        assertThatThrownBy(() -> TenantContext.runAs(a.id(), () -> {
-            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-                sql.executeUpdate("insert into membership (tenant_id, id, user_id, role) values ('" + b.id() + "', '"
-                        + UUID.randomUUID() + "', '" + onlyInB.id() + "', 'STAFF')");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        })).hasMessageContaining("row-level security");
+        assertThatThrownBy(() -> TenantContext.runAs(a.id(), () -> new TransactionTemplate(transactions).executeWithoutResult(
+                status -> jdbc.sql("insert into membership (tenant_id, id, user_id, role) values (?, ?, ?, 'STAFF')")
+                        .params(b.id(), UUID.randomUUID(), onlyInB).update())))
+                .rootCause().hasMessageContaining("row-level security");
     }
 
     @Test
     void hibernateFindsNoRoleForAUserWhoseMembershipsAreInAnotherTenant() {
-        assertThat(TenantContext.callAs(a.id(), () -> memberships.rolesInCurrentTenant(onlyInB.id()))).isEmpty();
-        assertThat(TenantContext.callAs(b.id(), () -> memberships.rolesInCurrentTenant(onlyInB.id())))
+        assertThat(TenantContext.callAs(a.id(), () -> memberships.rolesInCurrentTenant(onlyInB))).isEmpty();
+        assertThat(TenantContext.callAs(b.id(), () -> memberships.rolesInCurrentTenant(onlyInB)))
                 .containsExactlyInAnyOrder(TenantRole.ADMIN, TenantRole.DPO);
     }
 
     @Test
     void theSwitcherListsOnePersonsMembershipsAcrossTenantsAndNobodyElses() {
-        List<TenantMembership> mine = memberships.of(onlyInB.id());
+        List<TenantMembership> mine = ActingPerson.callAs(onlyInB, () -> memberships.of(onlyInB));
         assertThat(mine).extracting(TenantMembership::tenantSlug).containsOnly("isolation-b");
         assertThat(mine).extracting(TenantMembership::role).containsExactlyInAnyOrder(TenantRole.ADMIN, TenantRole.DPO);
     }
 
     private List<UUID> tenantIdsOfAllMemberships() {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
-                ResultSet rows = sql.executeQuery("select tenant_id from membership")) {
-            List<UUID> ids = new ArrayList<>();
-            while (rows.next()) {
-                ids.add(rows.getObject(1, UUID.class));
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new TransactionTemplate(transactions).execute(status ->
+                jdbc.sql("select tenant_id from membership").query(UUID.class).list());
+    }
+
+    @Test
+    void theSwitcherAnswersNothingAboutAnotherPersonNorWithNobodySignedIn() {
+        UUID someoneElse = users.register("asker@isolation.example", "Curious Asker");
+        assertThat(ActingPerson.callAs(someoneElse, () -> memberships.of(onlyInB))).isEmpty();
+        assertThat(memberships.of(onlyInB)).isEmpty();
     }
 }

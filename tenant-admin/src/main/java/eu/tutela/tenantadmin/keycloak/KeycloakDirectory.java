@@ -210,7 +210,8 @@ public final class KeycloakDirectory implements AutoCloseable {
     // ---------------------------------------------------------------- organizations
 
     /**
-     * The organization with this alias, created (enabled, no domain) if missing; an existing one gets {@code name}.
+     * The organization with this alias, created (enabled, no domain) if missing; an existing one gets {@code name}
+     * and keeps its enabled state (an organization disabled on purpose stays disabled).
      *
      * @return its id
      */
@@ -221,9 +222,8 @@ public final class KeycloakDirectory implements AutoCloseable {
             Optional<OrganizationRepresentation> existing = findOrganizationRepresentation(alias);
             if (existing.isPresent()) {
                 OrganizationRepresentation rep = existing.get();
-                if (!name.equals(rep.getName()) || !rep.isEnabled()) {
+                if (!name.equals(rep.getName())) {
                     rep.setName(name);
-                    rep.setEnabled(true);
                     try (Response response = api().organizations().get(rep.getId()).update(rep)) {
                         expectSuccess(response, "update organization " + alias);
                     }

@@ -12,8 +12,12 @@ import org.slf4j.LoggerFactory;
  * Makes a tenant: the Keycloak organization (alias = slug), then the caller's record. If a step fails, the steps
  * before it are undone, so there is never a half-made tenant.
  *
+ * <p>The slug is claimed from the caller's records first: a second run for the same slug stops there, before it
+ * could delete an organization that the first run made and recorded.
+ *
  * <p>If the organization already exists (a previous attempt died between the two steps, or it was made by hand),
- * it is reused, and it is not deleted when the record step fails, since this run did not make it.
+ * it is reused, and it is not deleted when the record step fails, since this run did not make it. An existing
+ * organization that is disabled was disabled by someone on purpose: provisioning stops rather than re-enable it.
  */
 public final class TenantProvisioning {
 
@@ -34,11 +38,31 @@ public final class TenantProvisioning {
      */
     public ProvisionedTenant provision(TenantSpec spec) {
         Objects.requireNonNull(spec, "spec");
+        if (!records.claim(spec.slug())) {
+            throw new TenantProvisioningException("Tenant '" + spec.slug()
+                    + "' exists already or is being provisioned by another run. Nothing was changed.", null);
+        }
+        try {
+            return provisionClaimed(spec);
+        } catch (RuntimeException e) {
+            records.release(spec.slug());
+            throw e;
+        }
+    }
+
+    private ProvisionedTenant provisionClaimed(TenantSpec spec) {
         Optional<DirectoryOrganization> before;
         String organizationId;
         try {
             before = directory.findOrganization(spec.slug());
+            if (before.isPresent() && !before.get().enabled()) {
+                throw new TenantProvisioningException("The Keycloak organization '" + spec.slug()
+                        + "' exists and was disabled on purpose; enable it in Keycloak first if the tenant is to be made. "
+                        + "Nothing was changed.", null);
+            }
             organizationId = directory.ensureOrganization(spec.slug(), spec.displayName());
+        } catch (TenantProvisioningException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new TenantProvisioningException("Could not create the Keycloak organization for tenant '"
                     + spec.slug() + "': " + e.getMessage() + ". Nothing was created.", e);

@@ -1,0 +1,130 @@
+package eu.tutela.portal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.tutela.portal.tenancy.Memberships;
+import eu.tutela.portal.tenancy.Tenant;
+import eu.tutela.portal.tenancy.TenantContext;
+import eu.tutela.portal.tenancy.TenantDirectory;
+import eu.tutela.portal.tenancy.TenantRole;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The authorization API every module uses, against the real database: each answer is read at the
+ * time of the call, so a revoked membership or a suspended tenant is refused at the next request.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CallerIT {
+
+    @Autowired
+    Caller caller;
+    @Autowired
+    TenantDirectory tenants;
+    @Autowired
+    Memberships memberships;
+    @Autowired
+    PortalUsers users;
+    @Autowired
+    JdbcClient jdbc;
+
+    Tenant school;
+    Tenant otherSchool;
+    UUID admin;
+
+    @BeforeEach
+    void anAdministratorSignedIn() {
+        school = tenants.ensure("caller-school", "Caller School", "FR", "fr");
+        otherSchool = tenants.ensure("caller-other", "Caller Other School", "FR", "fr");
+        admin = users.register("admin@caller-school.example", "Ada Admin");
+        TenantContext.runAs(school.id(), () -> memberships.grant(admin, TenantRole.ADMIN));
+        signIn(admin, List.of("caller-school", "caller-other"));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+        jdbc.sql("select set_tenant_status(?, 'ACTIVE')").param(school.id()).query().singleRow();
+    }
+
+    @Test
+    void theCallerIsKnownWithTenantPersonAndRolesAndRefusedARoleTheyDoNotHold() {
+        CurrentMembership membership = TenantContext.callAs(school.id(), () -> caller.require(TenantRole.ADMIN));
+        assertThat(membership.tenant().slug()).isEqualTo("caller-school");
+        assertThat(membership.personId()).isEqualTo(admin);
+        assertThat(membership.roles()).containsExactly(TenantRole.ADMIN);
+
+        assertThatThrownBy(() -> TenantContext.callAs(school.id(), () -> caller.require(TenantRole.DPO)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void anotherTenantsIdGetsNothingEvenWhenTheTokenNamesIt() {
+        assertThat(TenantContext.callAs(otherSchool.id(), caller::membership)).isEmpty();
+        assertThatThrownBy(() -> TenantContext.callAs(otherSchool.id(), () -> caller.require()))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aRevokedMembershipIsRefusedAtTheNextCall() {
+        assertThat(TenantContext.callAs(school.id(), () -> caller.has("ADMIN"))).isTrue();
+        TenantContext.runAs(school.id(), () -> memberships.revoke(admin, TenantRole.ADMIN));
+
+        assertThat(TenantContext.callAs(school.id(), () -> caller.has("ADMIN"))).isFalse();
+        assertThatThrownBy(() -> TenantContext.callAs(school.id(), () -> caller.require(TenantRole.ADMIN)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aSuspendedTenantIsRefusedAtTheNextCall() {
+        assertThat(TenantContext.callAs(school.id(), caller::membership)).isPresent();
+        jdbc.sql("select set_tenant_status(?, 'SUSPENDED')").param(school.id()).query().singleRow();
+
+        assertThatThrownBy(() -> TenantContext.callAs(school.id(), () -> caller.require(TenantRole.ADMIN)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aTokenThatNoLongerNamesTheOrganizationOpensNothing() {
+        signIn(admin, List.of("caller-other"));
+        assertThat(TenantContext.callAs(school.id(), caller::membership)).isEmpty();
+    }
+
+    @Test
+    void methodSecurityRefusesThePlatformsTenantListToASchoolAdministratorAndGivesItToAnOperator() {
+        assertThatThrownBy(() -> tenants.all()).isInstanceOf(AccessDeniedException.class);
+
+        UUID operator = users.register("operator@caller.example", "Otto Operator");
+        users.setPlatformOperator(operator, true);
+        signIn(operator, List.of());
+        assertThat(tenants.all()).extracting(Tenant::slug).contains("caller-school", "caller-other");
+
+        users.setPlatformOperator(operator, false);
+        assertThatThrownBy(() -> tenants.all()).as("no longer an operator, at the next call").isInstanceOf(AccessDeniedException.class);
+    }
+
+    private static void signIn(UUID portalUserId, List<String> organizations) {
+        OidcIdToken token = OidcIdToken.withTokenValue("token").subject("subject-" + portalUserId)
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300))
+                .claim(SignedInUser.ORGANIZATION_CLAIM, organizations).build();
+        var authorities = List.of(new SimpleGrantedAuthority("ROLE_USER"));
+        SignedInUser user = new SignedInUser(new DefaultOidcUser(authorities, token), authorities, portalUserId);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+    }
+}
