@@ -27,7 +27,11 @@ class HelmChartTest {
                 .contains("name: TUTELA_DB_APP_ROLE\n              value: \"app_rls\"")
                 .contains("name: SPRING_FLYWAY_USER\n              value: \"tutela_owner\"")
                 .contains("nginx.ingress.kubernetes.io/affinity: cookie")
-                .contains("path: /actuator/health/readiness");
+                .contains("path: /actuator/health/readiness")
+                .contains("name: TUTELA_KEYCLOAK_DIRECTORY_SECRET")
+                .contains("key: directory-client-secret")
+                // The portal holds no Keycloak administrator's credentials in production.
+                .doesNotContain("TUTELA_KEYCLOAK_ADMIN");
     }
 
     @Test

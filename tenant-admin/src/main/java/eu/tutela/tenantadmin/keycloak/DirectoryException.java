@@ -14,4 +14,12 @@ public class DirectoryException extends RuntimeException {
     public int status() {
         return status;
     }
+
+    /**
+     * Whether Keycloak answered that the request or the credentials are wrong (HTTP 400, 401, 403): retrying changes
+     * nothing until someone fixes the configuration.
+     */
+    public boolean isMisconfiguration() {
+        return status == 400 || status == 401 || status == 403;
+    }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.JacksonProvider;
 import org.keycloak.admin.client.Keycloak;
@@ -29,6 +30,7 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,17 +61,25 @@ public final class KeycloakDirectory implements AutoCloseable {
         this(serverUrl, adminUsername, adminPassword, RealmSpec.DEFAULT_REALM);
     }
 
-    /** Administers {@code realm} as the given master-realm administrator (through {@code admin-cli}). */
+    /**
+     * Administers {@code realm} as the given master-realm administrator (through {@code admin-cli}): what creating the
+     * realm itself needs, on a Keycloak the project started (the embedded default, the tests). In production use
+     * {@link #asServiceAccount}.
+     */
     public KeycloakDirectory(String serverUrl, String adminUsername, String adminPassword, String realm) {
-        this.serverUrl = stripTrailingSlash(Objects.requireNonNull(serverUrl, "serverUrl"));
-        this.realmName = Objects.requireNonNull(realm, "realm");
-        this.keycloak = KeycloakBuilder.builder()
-                .serverUrl(this.serverUrl)
+        this(serverUrl, realm, KeycloakBuilder.builder()
+                .serverUrl(stripTrailingSlash(Objects.requireNonNull(serverUrl, "serverUrl")))
                 .realm("master")
                 .clientId("admin-cli")
-                .grantType("password")
+                .grantType(OAuth2Constants.PASSWORD)
                 .username(Objects.requireNonNull(adminUsername, "adminUsername"))
-                .password(Objects.requireNonNull(adminPassword, "adminPassword"))
+                .password(Objects.requireNonNull(adminPassword, "adminPassword")));
+    }
+
+    private KeycloakDirectory(String serverUrl, String realm, KeycloakBuilder builder) {
+        this.serverUrl = stripTrailingSlash(Objects.requireNonNull(serverUrl, "serverUrl"));
+        this.realmName = Objects.requireNonNull(realm, "realm");
+        this.keycloak = builder
                 .resteasyClient(new ResteasyClientBuilderImpl()
                         .connectionPoolSize(10)
                         .connectTimeout(5, TimeUnit.SECONDS)
@@ -78,6 +88,20 @@ public final class KeycloakDirectory implements AutoCloseable {
                         .register(JacksonProvider.class, 100)
                         .build())
                 .build();
+    }
+
+    /**
+     * Administers {@code realm} as the service account of a confidential client of that realm (client credentials):
+     * only the users and organizations of that one realm, with the roles {@link #ensureRealm} gives
+     * {@link RealmSpec#DIRECTORY_CLIENT_ID}. What the portal holds in production; no master-realm credentials.
+     */
+    public static KeycloakDirectory asServiceAccount(String serverUrl, String realm, String clientId, String clientSecret) {
+        return new KeycloakDirectory(serverUrl, realm, KeycloakBuilder.builder()
+                .serverUrl(stripTrailingSlash(Objects.requireNonNull(serverUrl, "serverUrl")))
+                .realm(realm)
+                .clientId(Objects.requireNonNull(clientId, "clientId"))
+                .clientSecret(Objects.requireNonNull(clientSecret, "clientSecret"))
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS));
     }
 
     public String serverUrl() {
@@ -121,6 +145,11 @@ public final class KeycloakDirectory implements AutoCloseable {
             rep.setInternationalizationEnabled(true);
             rep.setSupportedLocales(new LinkedHashSet<>(List.of("fr", "en")));
             rep.setDefaultLocale("fr");
+            harden(rep);
+            if (spec.smtp() != null) {
+                rep.setSmtpServer(new HashMap<>(Map.of("host", spec.smtp().host(), "port", String.valueOf(spec.smtp().port()),
+                        "from", spec.smtp().from(), "fromDisplayName", spec.displayName())));
+            }
             if (exists) {
                 api().update(rep);
             } else {
@@ -131,6 +160,79 @@ public final class KeycloakDirectory implements AutoCloseable {
         });
         String organizationScopeId = ensureOrganizationScope();
         ensureClient(spec, organizationScopeId);
+        if (spec.directoryClientSecret() != null) {
+            ensureDirectoryClient(spec.directoryClientSecret());
+        }
+    }
+
+    /** The realm-management roles of the directory client's service account: people and organizations, nothing else. */
+    public static final List<String> DIRECTORY_ROLES = List.of("query-users", "view-users", "manage-users", "manage-organizations");
+
+    /**
+     * Guessing passwords is slowed down and then locked out, passwords are long and not the e-mail, an e-mail that
+     * Keycloak has not verified is verified before the account is used, and tokens and sessions are short-lived
+     * (the portal refreshes them; a stolen access token is worth five minutes).
+     */
+    private static void harden(RealmRepresentation rep) {
+        rep.setBruteForceProtected(true);
+        rep.setPermanentLockout(false);
+        rep.setFailureFactor(5);
+        rep.setWaitIncrementSeconds(60);
+        rep.setMaxFailureWaitSeconds(900);
+        rep.setMaxDeltaTimeSeconds(43_200);
+        rep.setPasswordPolicy("length(12) and notUsername(undefined) and notEmail(undefined)");
+        rep.setVerifyEmail(true);
+        rep.setResetPasswordAllowed(true);
+        rep.setAccessTokenLifespan(300);
+        rep.setAccessCodeLifespan(60);
+        rep.setSsoSessionIdleTimeout(1_800);
+        rep.setSsoSessionMaxLifespan(36_000);
+        rep.setOfflineSessionIdleTimeout(604_800);
+        rep.setActionTokenGeneratedByUserLifespan(900);
+    }
+
+    private void ensureDirectoryClient(String secret) {
+        call("ensure client " + RealmSpec.DIRECTORY_CLIENT_ID, () -> {
+            Optional<ClientRepresentation> existing = api().clients().findByClientId(RealmSpec.DIRECTORY_CLIENT_ID).stream().findFirst();
+            ClientRepresentation rep = existing.orElseGet(ClientRepresentation::new);
+            rep.setClientId(RealmSpec.DIRECTORY_CLIENT_ID);
+            rep.setName("Tutela portal: users and organizations");
+            rep.setEnabled(true);
+            rep.setProtocol("openid-connect");
+            rep.setPublicClient(false);
+            rep.setBearerOnly(false);
+            rep.setClientAuthenticatorType("client-secret");
+            rep.setSecret(secret);
+            rep.setServiceAccountsEnabled(true);
+            rep.setStandardFlowEnabled(false);
+            rep.setImplicitFlowEnabled(false);
+            rep.setDirectAccessGrantsEnabled(false);
+            rep.setRedirectUris(List.of());
+            String id;
+            if (existing.isPresent()) {
+                id = existing.get().getId();
+                api().clients().get(id).update(rep);
+            } else {
+                try (Response response = api().clients().create(rep)) {
+                    expectCreated(response, "create client " + RealmSpec.DIRECTORY_CLIENT_ID);
+                    id = CreatedResponseUtil.getCreatedId(response);
+                }
+            }
+            String serviceAccount = api().clients().get(id).getServiceAccountUser().getId();
+            ClientRepresentation realmManagement = api().clients().findByClientId("realm-management").getFirst();
+            var assigned = api().users().get(serviceAccount).roles().clientLevel(realmManagement.getId());
+            List<String> held = assigned.listAll().stream().map(RoleRepresentation::getName).toList();
+            List<RoleRepresentation> missing = DIRECTORY_ROLES.stream().filter(role -> !held.contains(role))
+                    .map(role -> api().clients().get(realmManagement.getId()).roles().get(role).toRepresentation()).toList();
+            if (!missing.isEmpty()) {
+                assigned.add(missing);
+            }
+            List<RoleRepresentation> extra = assigned.listAll().stream().filter(r -> !DIRECTORY_ROLES.contains(r.getName())).toList();
+            if (!extra.isEmpty()) {
+                assigned.remove(extra);
+            }
+            return null;
+        });
     }
 
     private String ensureOrganizationScope() {
@@ -437,7 +539,10 @@ public final class KeycloakDirectory implements AutoCloseable {
             if (hasCause(e, IOException.class)) {
                 throw new DirectoryUnavailableException(serverUrl, operation, e);
             }
-            throw new DirectoryException("Keycloak at " + serverUrl + " failed to " + operation + ": " + e.getMessage(), 0, e);
+            // A refused token request (wrong client secret, wrong grant) arrives wrapped: keep its status.
+            WebApplicationException refusal = causeOf(e, WebApplicationException.class);
+            int status = refusal == null || refusal.getResponse() == null ? 0 : refusal.getResponse().getStatus();
+            throw new DirectoryException("Keycloak at " + serverUrl + " failed to " + operation + ": " + e.getMessage(), status, e);
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
             throw new DirectoryException("Keycloak at " + serverUrl + " refused to " + operation + ": HTTP " + status
@@ -473,12 +578,16 @@ public final class KeycloakDirectory implements AutoCloseable {
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        return causeOf(t, type) != null;
+    }
+
+    private static <E extends Throwable> E causeOf(Throwable t, Class<E> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
-                return true;
+                return type.cast(c);
             }
         }
-        return false;
+        return null;
     }
 
     private static CredentialRepresentation passwordCredential(String password) {

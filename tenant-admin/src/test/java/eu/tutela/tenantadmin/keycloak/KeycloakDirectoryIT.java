@@ -1,6 +1,7 @@
 package eu.tutela.tenantadmin.keycloak;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -53,6 +54,13 @@ class KeycloakDirectoryIT {
         assertThat(realm.isInternationalizationEnabled()).isTrue();
         assertThat(realm.getSupportedLocales()).containsExactlyInAnyOrder("fr", "en");
         assertThat(realm.getDefaultLocale()).isEqualTo("fr");
+        assertThat(realm.isBruteForceProtected()).as("brute-force detection").isTrue();
+        assertThat(realm.getFailureFactor()).isEqualTo(5);
+        assertThat(realm.getPasswordPolicy()).contains("length(12)").contains("notEmail").contains("notUsername");
+        assertThat(realm.isVerifyEmail()).as("e-mail verification").isTrue();
+        assertThat(realm.getAccessTokenLifespan()).isEqualTo(300);
+        assertThat(realm.getSsoSessionIdleTimeout()).isEqualTo(1_800);
+        assertThat(realm.getSsoSessionMaxLifespan()).isEqualTo(36_000);
 
         List<ClientRepresentation> clients = directory.realmResource().clients().findByClientId("tutela-portal");
         assertThat(clients).hasSize(1);
@@ -90,8 +98,8 @@ class KeycloakDirectoryIT {
                 .isEqualTo(new DirectoryOrganization(orgId, alias, "École " + alias, true));
 
         String email = "Parent." + shortId() + "@Example.org";
-        String userId = directory.ensureUser(email, "Marie", "Curie", "pw-1", "fr");
-        assertThat(directory.ensureUser(email.toLowerCase(), "Other", "Name", "pw-2", "en")).isEqualTo(userId);
+        String userId = directory.ensureUser(email, "Marie", "Curie", "Password-one-2026", "fr");
+        assertThat(directory.ensureUser(email.toLowerCase(), "Other", "Name", "Password-two-2026", "en")).isEqualTo(userId);
         DirectoryUser user = directory.findUserByEmail(email).orElseThrow();
         assertThat(user).isEqualTo(new DirectoryUser(userId, email.toLowerCase(), "Marie", "Curie", true, "fr"));
         var rep = directory.realmResource().users().get(userId).toRepresentation();
@@ -127,7 +135,7 @@ class KeycloakDirectoryIT {
         String collegeId = directory.ensureOrganization(college, "College " + college);
         directory.ensureOrganization(other, "Other " + other);
         String email = "guardian-" + shortId() + "@example.org";
-        String userId = directory.ensureUser(email, "Ada", "Lovelace", "Secret-pw-1", "en");
+        String userId = directory.ensureUser(email, "Ada", "Lovelace", "Secret-password-1", "en");
         directory.addMember(schoolId, userId);
         directory.addMember(collegeId, userId);
 
@@ -137,7 +145,7 @@ class KeycloakDirectoryIT {
         client.setDirectAccessGrantsEnabled(true);
         directory.realmResource().clients().get(client.getId()).update(client);
         try {
-            HttpResponse<String> response = passwordGrant(email, "Secret-pw-1", "openid organization:*");
+            HttpResponse<String> response = passwordGrant(email, "Secret-password-1", "openid organization:*");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             JsonNode token = JSON.readTree(response.body());
             JsonNode access = claims(token.get("access_token").asText());
@@ -145,12 +153,12 @@ class KeycloakDirectoryIT {
             assertThat(aliases(access.get("organization"))).containsExactlyInAnyOrder(school, college);
             assertThat(aliases(id.get("organization"))).containsExactlyInAnyOrder(school, college);
 
-            HttpResponse<String> withoutScope = passwordGrant(email, "Secret-pw-1", "openid");
+            HttpResponse<String> withoutScope = passwordGrant(email, "Secret-password-1", "openid");
             assertThat(claims(JSON.readTree(withoutScope.body()).get("access_token").asText()).has("organization")).isFalse();
         } finally {
             directory.ensureRealm(RealmSpec.tutelaOnLoopback(SECRET)); // puts the client back to standard flow only
         }
-        assertThat(passwordGrant(email, "Secret-pw-1", "openid").statusCode()).isNotEqualTo(200);
+        assertThat(passwordGrant(email, "Secret-password-1", "openid").statusCode()).isNotEqualTo(200);
         directory.deleteUser(userId);
     }
 
@@ -202,5 +210,15 @@ class KeycloakDirectoryIT {
 
     private static String shortId() {
         return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void aShortPasswordOrOneThatIsTheEmailIsRefused() {
+        String email = "weak-" + shortId() + "@example.org";
+        assertThatThrownBy(() -> directory.ensureUser(email, "Wendy", "Weak", "short-1", "fr"))
+                .isInstanceOf(DirectoryException.class).hasMessageContaining("400");
+        assertThatThrownBy(() -> directory.ensureUser(email, "Wendy", "Weak", email, "fr"))
+                .isInstanceOf(DirectoryException.class).hasMessageContaining("400");
+        assertThat(directory.findUserByEmail(email)).isEmpty();
     }
 }
