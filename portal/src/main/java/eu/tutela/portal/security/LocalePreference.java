@@ -1,6 +1,7 @@
 package eu.tutela.portal.security;
 
 import jakarta.servlet.http.Cookie;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
@@ -37,5 +38,19 @@ public final class LocalePreference {
             }
         }
         return Locale.FRENCH;
+    }
+
+    /**
+     * The cookie that remembers the choice before sign-in: for a year, never readable by scripts,
+     * sent only over HTTPS when the page was, and not on cross-site requests.
+     */
+    public static Cookie cookie(Locale locale, boolean secure) {
+        Cookie cookie = new Cookie(COOKIE, locale.getLanguage());
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(secure);
+        cookie.setAttribute("SameSite", "Lax");
+        cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
+        return cookie;
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -43,6 +44,11 @@ class SecurityConfiguration {
         // ending it, an account disabled): the portal session ends too. The logout is replayed against
         // the portal's own loopback address, where it listens whatever its public name.
         http.exceptionHandling(errors -> errors.accessDeniedHandler(Refusals::handle));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(PageHeaders.CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PageHeaders.PERMISSIONS_POLICY))
+                .frameOptions(frames -> frames.deny()));
         http.oidcLogout(logout -> logout.backChannel(channel -> channel.logoutUri("{baseScheme}://127.0.0.1{basePort}/logout")));
         return http.build();
     }

@@ -7,8 +7,6 @@ import com.vaadin.flow.server.VaadinSession;
 import eu.tutela.portal.security.CurrentUser;
 import eu.tutela.portal.security.LocalePreference;
 import eu.tutela.portal.security.PortalUsers;
-import jakarta.servlet.http.Cookie;
-import java.time.Duration;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -44,11 +42,7 @@ class LanguageSwitch {
 
     void choose(Locale locale) {
         currentUser.signedIn().ifPresent(user -> users.rememberLocale(user.portalUserId(), locale));
-        Cookie cookie = new Cookie(LocalePreference.COOKIE, locale.getLanguage());
-        cookie.setPath("/");
-        cookie.setHttpOnly(true);
-        cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
-        VaadinService.getCurrentResponse().addCookie(cookie);
+        VaadinService.getCurrentResponse().addCookie(LocalePreference.cookie(locale, VaadinService.getCurrentRequest().isSecure()));
         VaadinSession.getCurrent().setLocale(locale);
         // Every text on the page was rendered in the old language: render it again.
         UI.getCurrent().getPage().reload();

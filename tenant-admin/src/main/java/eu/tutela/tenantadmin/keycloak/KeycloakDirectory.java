@@ -516,6 +516,11 @@ public final class KeycloakDirectory implements AutoCloseable {
         return api();
     }
 
+    /** The version the Keycloak server reports (needs the master-realm administrator). */
+    public String serverVersion() {
+        return call("read server info", () -> keycloak.serverInfo().getInfo().getSystemInfo().getVersion());
+    }
+
     /** Checks that Keycloak answers and the admin credentials work. */
     public void ping() {
         call("ping", () -> keycloak.serverInfo().getInfo());

@@ -36,6 +36,8 @@ class KeycloakDevServerIT {
         assertThat(Files.readAllLines(first.pidFile()))
                 .containsAll(treeOf(first.pid()).stream().map(h -> Long.toString(h.pid())).toList());
         try (KeycloakDirectory directory = new KeycloakDirectory(first.baseUrl(), "admin", "admin")) {
+            assertThat(directory.serverVersion()).as("the server that runs is the one the build names")
+                    .isEqualTo(Settings.keycloakServerVersion());
             directory.ensureRealm(RealmSpec.tutelaOnLoopback("persistent-secret"));
             directory.ensureOrganization("survivor", "Survivor school");
         }

@@ -3,8 +3,12 @@ package eu.tutela.tenantadmin.devserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,19 +26,28 @@ class SettingsTest {
     }
 
     @Test
-    void versionComesFromThePom() {
-        assertThat(Settings.keycloakServerVersion()).matches("\\d+\\.\\d+\\.\\d+").isEqualTo("26.7.3");
+    void versionComesFromThePom() throws IOException {
+        assertThat(Settings.keycloakServerVersion()).matches("\\d+\\.\\d+\\.\\d+").isEqualTo(versionInTheParentPom());
+    }
+
+    /** What the build says, read where the build reads it: a version bump there needs no change here. */
+    static String versionInTheParentPom() throws IOException {
+        Matcher version = Pattern.compile("<keycloak\\.server\\.version>([^<]+)</keycloak\\.server\\.version>")
+                .matcher(Files.readString(Path.of("..", "pom.xml")));
+        assertThat(version.find()).as("keycloak.server.version in ../pom.xml").isTrue();
+        return version.group(1);
     }
 
     @Test
-    void distributionHomeFollowsTheSystemProperty() {
+    void distributionHomeFollowsTheSystemProperty() throws IOException {
+        String version = versionInTheParentPom();
         String before = System.getProperty(Settings.KEYCLOAK_HOME_PROPERTY);
         try {
             System.setProperty(Settings.KEYCLOAK_HOME_PROPERTY, "/opt/kc");
             assertThat(Settings.defaultDistributionHome()).isEqualTo(Path.of("/opt/kc"));
             System.clearProperty(Settings.KEYCLOAK_HOME_PROPERTY);
             assertThat(Settings.defaultDistributionHome().toString())
-                    .endsWith(Path.of(".tutela", "keycloak-26.7.3", "keycloak-26.7.3").toString());
+                    .endsWith(Path.of(".tutela", "keycloak-" + version, "keycloak-" + version).toString());
         } finally {
             if (before == null) {
                 System.clearProperty(Settings.KEYCLOAK_HOME_PROPERTY);
