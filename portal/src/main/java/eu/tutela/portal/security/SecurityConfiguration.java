@@ -17,7 +17,9 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.client.oidc.authentication.logout.OidcLogoutToken;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -33,23 +35,25 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
-            PortalOidcUserService userService) throws Exception {
+            PortalOidcUserService userService, PortalSessions sessions) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/favicon.ico").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_PATH, "{baseUrl}/signed-out"));
         http.oauth2Login(login -> login
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests(registrations)))
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(userService))
                 .failureHandler(signInFailure()));
-        // Keycloak tells the portal when a session ends there (sign-out elsewhere, an administrator
-        // ending it, an account disabled): the portal session ends too. The logout is replayed against
-        // the portal's own loopback address, where it listens whatever its public name.
         http.exceptionHandling(errors -> errors.accessDeniedHandler(Refusals::handle));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(PageHeaders.CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy(PageHeaders.PERMISSIONS_POLICY))
                 .frameOptions(frames -> frames.deny()));
-        http.oidcLogout(logout -> logout.backChannel(channel -> channel.logoutUri("{baseScheme}://127.0.0.1{basePort}/logout")));
+        // Keycloak tells the portal when a session ends there (sign-out elsewhere, an administrator
+        // ending it, an account disabled): whichever replica it calls records the revocation in the
+        // database, and the replica holding the session ends it at its next request.
+        http.oidcLogout(logout -> logout.backChannel(channel -> channel.logoutHandler(
+                (request, response, authentication) -> sessions.revokeFor((OidcLogoutToken) authentication.getPrincipal()))));
+        http.addFilterBefore(new RevokedSessionFilter(sessions), SecurityContextHolderFilter.class);
         return http.build();
     }
 

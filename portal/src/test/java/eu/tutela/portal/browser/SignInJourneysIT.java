@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import eu.tutela.portal.TutelaApplication;
 import eu.tutela.portal.demo.DemoAccount;
 import eu.tutela.portal.demo.DemoData;
 import eu.tutela.portal.demo.DemoTenants;
@@ -18,6 +19,8 @@ import eu.tutela.portal.tenancy.Memberships;
 import eu.tutela.portal.tenancy.TenantContext;
 import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.portal.tenancy.TenantRole;
+import eu.tutela.tenantadmin.keycloak.KeycloakDirectory;
+import eu.tutela.tenantadmin.keycloak.RealmSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -30,8 +33,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -58,6 +64,8 @@ class SignInJourneysIT {
     Memberships memberships;
     @Autowired
     TenantDirectory tenants;
+    @Autowired
+    Environment env;
 
     private BrowserContext context;
     private Page page;
@@ -147,6 +155,30 @@ class SignInJourneysIT {
         assertThat(page.locator("#username")).isVisible();
         assertThat(page.locator("#dashboard-title")).hasCount(0);
         shot("session-ended-elsewhere");
+    }
+
+    @Test
+    void aSessionEndedInKeycloakEndsThePortalSessionEvenWhenKeycloakToldAnotherReplica() {
+        // A second portal instance on the same database; Keycloak's back-channel calls now go to it only.
+        try (ConfigurableApplicationContext otherReplica = new SpringApplicationBuilder(TutelaApplication.class)
+                .profiles("test")
+                .run("--server.port=0", "--tutela.demo.enabled=false", "--tutela.embedded.manage-realm=false")) {
+            pointBackChannelLogoutAt(otherReplica.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+            try {
+                signIn(DemoData.HORIZON_ADMIN);
+                assertThat(page.locator("#dashboard-title")).hasText(DemoData.HORIZON.name());
+
+                var directory = identity.awaitDirectory(Duration.ofMinutes(1));
+                directory.logoutUser(directory.findUserByEmail(DemoData.HORIZON_ADMIN.email()).orElseThrow().id());
+
+                page.navigate(portal("/t/horizon"));
+                assertThat(page.locator("#username")).isVisible();
+                assertThat(page.locator("#dashboard-title")).hasCount(0);
+                shot("ended-through-other-replica");
+            } finally {
+                pointBackChannelLogoutAt(port);
+            }
+        }
     }
 
     @Test
@@ -262,6 +294,16 @@ class SignInJourneysIT {
         assertThat(page.locator("vaadin-grid")).containsText("admin@hemi.example");
         assertThat(page.locator("vaadin-grid")).containsText("Votre compte de démonstration Tutela");
         shot("mailbox");
+    }
+
+    /** Keycloak's back-channel logout URL for the portal's client, set as the project's own realm set-up sets it. */
+    private void pointBackChannelLogoutAt(int replicaPort) {
+        try (KeycloakDirectory admin = new KeycloakDirectory(env.getRequiredProperty("tutela.keycloak.url"),
+                env.getRequiredProperty("tutela.keycloak.admin-username"), env.getRequiredProperty("tutela.keycloak.admin-password"))) {
+            admin.ensureRealm(RealmSpec.tutelaOnLoopback(env.getRequiredProperty("tutela.keycloak.client-secret"))
+                    .withBackchannelLogoutUrl("http://127.0.0.1:" + replicaPort + "/logout/connect/back-channel/keycloak")
+                    .withDirectoryClient(env.getRequiredProperty("tutela.keycloak.directory-client-secret")));
+        }
     }
 
     /** A French-speaking browser with no cookies: no portal session, no Keycloak session. */
