@@ -14,6 +14,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import eu.tutela.portal.security.CurrentUser;
@@ -37,6 +38,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final AuthenticationContext authentication;
     private final Select<TenantChoice> tenantSwitcher = new Select<>();
     private final SideNav navigation = new SideNav();
+    static final String DEV_MAILBOX_ROUTE = "dev/mailbox";
 
     /** One entry per tenant in the switcher, whatever the number of roles held there. */
     record TenantChoice(String slug, String name) {
@@ -110,9 +112,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (operator) {
             navigation.addItem(new SideNavItem(getTranslation("nav.platform"), PlatformView.class));
         }
-        if (DevMailboxView.isAvailable()) {
-            navigation.addItem(new SideNavItem(getTranslation("nav.mailbox"), DevMailboxView.class));
-        }
+        // Development runs only: the view comes with the embedded SMTP server, not in the production jar.
+        RouteConfiguration.forApplicationScope().getRoute(DEV_MAILBOX_ROUTE)
+                .ifPresent(mailbox -> navigation.addItem(new SideNavItem(getTranslation("nav.mailbox"), mailbox)));
     }
 
     static String rolesLabel(java.util.Collection<? extends Enum<?>> roles, java.util.function.Function<String, String> translate) {

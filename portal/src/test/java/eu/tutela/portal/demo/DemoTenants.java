@@ -1,5 +1,6 @@
 package eu.tutela.portal.demo;
 
+import eu.tutela.portal.devservices.EmbeddedServices;
 import eu.tutela.portal.security.IdentityProvider;
 import eu.tutela.portal.security.PortalUsers;
 import eu.tutela.portal.tenancy.Memberships;
@@ -51,6 +52,14 @@ public class DemoTenants {
 
     @EventListener(ApplicationReadyEvent.class)
     void seedInBackground() {
+        // Demo accounts with a published password: only ever on a Keycloak this very run started on loopback.
+        String keycloak = environment.getProperty("tutela.keycloak.url");
+        if (!EmbeddedServices.current().map(services -> services.startedKeycloakAt(keycloak)).orElse(false)) {
+            log.error("Demo data refused: the Keycloak at {} was not started by this run of the project", keycloak);
+            ready.completeExceptionally(new IllegalStateException("Demo data refused: the Keycloak at " + keycloak
+                    + " was not started by this run of the project"));
+            return;
+        }
         Thread.ofVirtual().name("tutela-demo-setup").start(() -> {
             try {
                 seed(identity.awaitDirectory(Duration.ofMinutes(5)));

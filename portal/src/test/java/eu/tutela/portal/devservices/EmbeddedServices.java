@@ -67,6 +67,11 @@ public final class EmbeddedServices {
         return postgres;
     }
 
+    /** Whether this run started the Keycloak that answers at {@code url}. */
+    public boolean startedKeycloakAt(String url) {
+        return keycloak().map(EmbeddedKeycloak::baseUrl).filter(own -> own.equals(url)).isPresent();
+    }
+
     Optional<EmbeddedKeycloak> keycloak() {
         return Optional.ofNullable(keycloak);
     }

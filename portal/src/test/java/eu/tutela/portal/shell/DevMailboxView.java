@@ -18,15 +18,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** The e-mails caught by the embedded SMTP server. Exists only where the project started that server. */
-@Route(value = "dev/mailbox", layout = MainLayout.class)
+@Route(value = MainLayout.DEV_MAILBOX_ROUTE, layout = MainLayout.class)
 @PermitAll
 public class DevMailboxView extends VerticalLayout implements BeforeEnterObserver, PageTitle {
 
     record CaughtMail(String to, String subject, String sent) {
-    }
-
-    static boolean isAvailable() {
-        return EmbeddedServices.current().flatMap(EmbeddedServices::smtp).isPresent();
     }
 
     @Override
