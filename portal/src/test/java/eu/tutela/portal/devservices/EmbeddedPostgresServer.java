@@ -1,8 +1,10 @@
 package eu.tutela.portal.devservices;
 
+import eu.tutela.tenantadmin.devserver.ParentWatchdog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,6 +44,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             }
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start());
             server.createRolesAndDatabase();
+            // pg_ctl detaches PostgreSQL from this JVM: stop it even if the JVM is killed hard (INT: fast shutdown).
+            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim());
+            ParentWatchdog.guard(postmaster, dataDirectory.toString(), "INT");
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory

@@ -29,6 +29,16 @@ class EmbeddedServicesEnvironment implements EnvironmentPostProcessor, Ordered {
         EmbeddedServices services = EmbeddedServices.startOnce(EmbeddedSettings.from(env));
         // A start that fails must not leave the JVM (and its children) hanging on their threads.
         application.addListeners((ApplicationListener<ApplicationFailedEvent>) failed -> services.stop());
+        try {
+            env.getPropertySources().addFirst(new MapPropertySource(SOURCE, startWhatIsNotConfigured(env, services)));
+        } catch (RuntimeException e) {
+            // Failing here, before the context exists, would leave the servers already started (and the JVM) running.
+            services.stop();
+            throw e;
+        }
+    }
+
+    private static Map<String, Object> startWhatIsNotConfigured(ConfigurableEnvironment env, EmbeddedServices services) {
         Map<String, Object> properties = new HashMap<>();
 
         if (!StringUtils.hasText(env.getProperty("tutela.keycloak.url"))) {
@@ -62,7 +72,7 @@ class EmbeddedServicesEnvironment implements EnvironmentPostProcessor, Ordered {
         if (env.getProperty("tutela.embedded.await-keycloak", Boolean.class, true)) {
             services.awaitKeycloak(Duration.ofMinutes(5));
         }
-        env.getPropertySources().addFirst(new MapPropertySource(SOURCE, properties));
+        return properties;
     }
 
     @Override

@@ -14,37 +14,53 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Starts the portal as its own process, with the embedded PostgreSQL, Keycloak and SMTP server,
- * interrupts it as Ctrl-C does, and checks that every process it started is gone.
+ * ends it as Ctrl-C does, or as {@code kill -9} does, and checks that every process it started is gone.
  */
 class InterruptLeavesNoOrphanIT {
 
     private static final Path WORK = Path.of("target", "interrupt-it").toAbsolutePath();
-    private static final Path LOG = WORK.resolve("portal.log");
-    private static final Path HOME = WORK.resolve("home");
 
     @Test
     void interruptingThePortalStopsPostgresAndKeycloakToo() throws Exception {
-        Files.createDirectories(WORK);
+        endThePortalAndCheckNothingIsLeft("interrupt", pid -> interrupt(pid), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void killingThePortalHardStillStopsPostgresAndKeycloak() throws Exception {
+        // kill -9 runs no shutdown hook: the watchdogs the portal left beside its servers stop them.
+        endThePortalAndCheckNothingIsLeft("kill9", pid -> new ProcessBuilder("kill", "-9", Long.toString(pid))
+                .inheritIO().start().waitFor(), Duration.ofSeconds(60));
+    }
+
+    interface Ending {
+        void end(long pid) throws Exception;
+    }
+
+    private static void endThePortalAndCheckNothingIsLeft(String name, Ending ending, Duration patience) throws Exception {
+        Path home = WORK.resolve(name).resolve("home");
+        Path log = WORK.resolve(name).resolve("portal.log");
+        deleteRecursively(WORK.resolve(name)); // an earlier run's data, left by a hard kill
+        Files.createDirectories(home);
         Process portal = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "eu.tutela.portal.TutelaApplication",
                 "--spring.profiles.active=test", "--server.port=0", "--tutela.demo.enabled=false",
-                "--tutela.embedded.home=" + HOME)
+                "--tutela.embedded.home=" + home)
                 .redirectErrorStream(true)
-                .redirectOutput(LOG.toFile())
+                .redirectOutput(log.toFile())
                 .start();
         try {
-            awaitLogLine("STARTUP portal ready", Duration.ofMinutes(5), portal);
+            awaitLogLine(log, "STARTUP portal ready", Duration.ofMinutes(5), portal);
             // pg_ctl detaches PostgreSQL from its parent: it is found by its data directory instead.
             List<ProcessHandle> children = Stream.concat(portal.descendants(),
-                    ProcessHandle.allProcesses().filter(p -> commandOf(p).contains(HOME.toString()))).distinct().toList();
+                    ProcessHandle.allProcesses().filter(p -> commandOf(p).contains(home.toString()))).distinct().toList();
             assertThat(children).as("processes started by the portal")
-                    .anyMatch(p -> commandOf(p).contains("postgres -D " + HOME))
+                    .anyMatch(p -> commandOf(p).contains("postgres -D " + home))
                     .anyMatch(p -> commandOf(p).contains("kc.sh") || commandOf(p).contains("keycloak"));
 
-            interrupt(portal.pid());
-            assertThat(portal.waitFor(90, TimeUnit.SECONDS)).as("the portal exits after the interrupt").isTrue();
-            Instant deadline = Instant.now().plusSeconds(30);
+            ending.end(portal.pid());
+            assertThat(portal.waitFor(90, TimeUnit.SECONDS)).as("the portal exits").isTrue();
+            Instant deadline = Instant.now().plus(patience);
             while (children.stream().anyMatch(ProcessHandle::isAlive) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(250);
             }
@@ -53,6 +69,7 @@ class InterruptLeavesNoOrphanIT {
         } finally {
             portal.descendants().forEach(ProcessHandle::destroyForcibly);
             portal.destroyForcibly();
+            ProcessHandle.allProcesses().filter(p -> commandOf(p).contains(home.toString())).forEach(ProcessHandle::destroyForcibly);
         }
     }
 
@@ -73,18 +90,28 @@ class InterruptLeavesNoOrphanIT {
                 .anyMatch(mask -> (mask & (1L << (2 - 1))) != 0);
     }
 
-    private static void awaitLogLine(String text, Duration timeout, Process portal) throws Exception {
+    private static void awaitLogLine(Path log, String text, Duration timeout, Process portal) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(LOG) && Files.readString(LOG).contains(text)) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
                 return;
             }
             if (!portal.isAlive()) {
-                throw new AssertionError("The portal exited with " + portal.exitValue() + " before '" + text + "'; see " + LOG);
+                throw new AssertionError("The portal exited with " + portal.exitValue() + " before '" + text + "'; see " + log);
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("No '" + text + "' within " + timeout + "; see " + LOG);
+        throw new AssertionError("No '" + text + "' within " + timeout + "; see " + log);
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private static String commandOf(ProcessHandle process) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -134,7 +135,9 @@ public final class KeycloakDevServer implements AutoCloseable {
         }
         KeycloakDevServer server = new KeycloakDevServer(settings, process, logFile, pidFile, spawnedAt);
         try {
-            Files.writeString(pidFile, Long.toString(process.pid()) + System.lineSeparator());
+            // Stops Keycloak even if this JVM is killed hard, when no shutdown hook runs.
+            ParentWatchdog.guard(process.pid(), settings.distributionHome().toString(), "TERM");
+            Files.write(pidFile, List.of(pidLine(process.toHandle())));
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
         } catch (IOException | RuntimeException e) {
             lock.release();
@@ -231,8 +234,8 @@ public final class KeycloakDevServer implements AutoCloseable {
      */
     private void recordProcessTree() {
         List<String> pids = new ArrayList<>();
-        pids.add(Long.toString(process.pid()));
-        process.toHandle().descendants().forEach(h -> pids.add(Long.toString(h.pid())));
+        pids.add(pidLine(process.toHandle()));
+        process.toHandle().descendants().forEach(h -> pids.add(pidLine(h)));
         try {
             Files.write(pidFile, pids);
         } catch (IOException e) {
@@ -382,6 +385,14 @@ public final class KeycloakDevServer implements AutoCloseable {
     }
 
     /** If the pid file names live Keycloak processes (a previous run with the same data directory), stop it. */
+    /**
+     * A pid file line: the pid and the process's start time. A later start stops only a process that has both, so a
+     * pid that the system has since given to another program is never touched, whatever its name.
+     */
+    static String pidLine(ProcessHandle handle) {
+        return handle.pid() + " " + handle.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    }
+
     static void stopLeftover(Path pidFile, Duration grace) throws IOException {
         if (!Files.isRegularFile(pidFile)) {
             return;
@@ -389,23 +400,27 @@ public final class KeycloakDevServer implements AutoCloseable {
         List<String> lines = Files.readAllLines(pidFile);
         Files.deleteIfExists(pidFile);
         for (String line : lines) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length != 2) {
+                continue;
+            }
             try {
-                stopLeftover(Long.parseLong(line.trim()), pidFile, grace);
+                stopLeftover(Long.parseLong(fields[0]), Long.parseLong(fields[1]), pidFile, grace);
             } catch (NumberFormatException e) {
-                // not a pid
+                // not a line this class wrote
             }
         }
     }
 
-    private static void stopLeftover(long pid, Path pidFile, Duration grace) {
+    private static void stopLeftover(long pid, long startedAtMillis, Path pidFile, Duration grace) {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);
         if (handle.isEmpty() || !handle.get().isAlive() || pid == ProcessHandle.current().pid()) {
             return;
         }
-        // PIDs get reused: only stop it if it really looks like a Keycloak.
-        String commandLine = handle.get().info().commandLine().orElse("");
-        if (!commandLine.contains("kc.home.dir") && !commandLine.contains("keycloak")) {
-            LOG.info("Pid file {} names process {}, which is not a Keycloak; leaving it alone", pidFile, pid);
+        boolean same = handle.get().info().startInstant().map(Instant::toEpochMilli).map(t -> t == startedAtMillis).orElse(false);
+        if (!same) {
+            LOG.info("Pid file {} names process {}, which has started since at another time: another program; leaving it alone",
+                    pidFile, pid);
             return;
         }
         LOG.warn("Stopping Keycloak pid {} left over by a previous run (pid file {})", pid, pidFile);

@@ -61,17 +61,60 @@ class KeycloakDevServerTest {
     }
 
     @Test
-    void aPidFileNamingSomethingElseIsNotObeyed() throws Exception {
-        Process unrelated = new ProcessBuilder("sleep", "60").start();
+    void aPidFileWhosePidNowBelongsToAnotherProgramIsNotObeyedEvenIfItsNameSaysKeycloak() throws Exception {
+        // The pid was reused: same number, another start time. Its name proves nothing.
+        Process unrelated = new ProcessBuilder("/bin/sh", "-c", "sleep 60", "keycloak-lookalike").start();
         try {
             Path pidFile = temp.resolve(KeycloakDevServer.PID_FILE_NAME);
-            Files.writeString(pidFile, Long.toString(unrelated.pid()));
+            Files.writeString(pidFile, unrelated.pid() + " 1000\n");
             KeycloakDevServer.stopLeftover(pidFile, Duration.ofSeconds(1));
             assertThat(unrelated.isAlive()).isTrue();
             assertThat(pidFile).doesNotExist();
         } finally {
             unrelated.destroyForcibly();
         }
+    }
+
+    @Test
+    void aLeftoverRecordedWithItsPidAndStartTimeIsStopped() throws Exception {
+        Process leftover = new ProcessBuilder("sleep", "60").start();
+        try {
+            Path pidFile = temp.resolve(KeycloakDevServer.PID_FILE_NAME);
+            Files.writeString(pidFile, KeycloakDevServer.pidLine(leftover.toHandle()) + "\n");
+            KeycloakDevServer.stopLeftover(pidFile, Duration.ofSeconds(1));
+            assertThat(leftover.waitFor(10, TimeUnit.SECONDS)).as("the leftover was stopped").isTrue();
+        } finally {
+            leftover.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theWatchdogStopsTheServerWhenItsParentDiesHard() throws Exception {
+        // A stand-in parent JVM: a shell that starts the "server" and its watchdog, then is killed with -9.
+        Path pids = temp.resolve("server.pid");
+        String script = "sleep 120 & echo $! > '" + pids + "'; wait";
+        Process parent = new ProcessBuilder("/bin/sh", "-c", script).start();
+        long serverPid = awaitPid(pids);
+        Process watchdog = ParentWatchdog.guard(parent.pid(), serverPid, "sleep", "TERM");
+        try {
+            assertThat(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive)).contains(true);
+            new ProcessBuilder("kill", "-9", Long.toString(parent.pid())).start().waitFor();
+            assertThat(watchdog.waitFor(20, TimeUnit.SECONDS)).as("the watchdog ends").isTrue();
+            assertThat(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false)).as("server alive").isFalse();
+        } finally {
+            ProcessHandle.of(serverPid).ifPresent(ProcessHandle::destroyForcibly);
+            watchdog.destroyForcibly();
+        }
+    }
+
+    private static long awaitPid(Path file) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (Files.isRegularFile(file) && !Files.readString(file).isBlank()) {
+                return Long.parseLong(Files.readString(file).trim());
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("no pid in " + file);
     }
 
     @Test
@@ -114,7 +157,7 @@ class KeycloakDevServerTest {
         List<ProcessHandle> leftoverTree = java.util.stream.Stream.concat(
                 java.util.stream.Stream.of(ProcessHandle.of(leftover.pid()).orElseThrow()),
                 ProcessHandle.of(leftover.pid()).orElseThrow().descendants()).toList();
-        assertThat(Files.readString(leftover.pidFile()).trim()).isEqualTo(Long.toString(leftover.pid()));
+        assertThat(Files.readString(leftover.pidFile()).trim()).startsWith(leftover.pid() + " ");
 
         KeycloakDevServer next = KeycloakDevServer.start(settings); // same data directory: stops the leftover first
         try {
