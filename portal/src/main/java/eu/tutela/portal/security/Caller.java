@@ -11,6 +11,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -65,6 +66,20 @@ public class Caller {
     public boolean has(String... anyOf) {
         return membership().map(m -> m.hasAny(Arrays.stream(anyOf).map(TenantRole::valueOf).toArray(TenantRole[]::new)))
                 .orElse(false);
+    }
+
+    /**
+     * For method security on what the platform's own work also does (start-up, background jobs):
+     * true for work that no person asks for (no authentication on the thread at all), otherwise
+     * {@link #has}. A request always carries an authentication, anonymous or signed in.
+     */
+    public boolean isSystemWorkOrHas(String... anyOf) {
+        return SecurityContextHolder.getContext().getAuthentication() == null || has(anyOf);
+    }
+
+    /** As {@link #isSystemWorkOrHas}, for the platform operator. */
+    public boolean isSystemWorkOrPlatformOperator() {
+        return SecurityContextHolder.getContext().getAuthentication() == null || isPlatformOperator();
     }
 
     /** Whether the signed-in person is a platform operator now (read from the database, not the sign-in). */

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,6 +69,7 @@ public class PortalUsers {
      *
      * @return the person's id
      */
+    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN')")
     public UUID register(String email, String displayName) {
         return jdbc.sql("select register_person(?, ?)").params(email.toLowerCase(Locale.ROOT), displayName)
                 .query(UUID.class).single();
@@ -77,6 +79,7 @@ public class PortalUsers {
      * Makes a person a platform operator, or not. Only through an owner-run function: the
      * application role cannot write the column. Called by the platform's own set-up (the demo).
      */
+    @PreAuthorize("@caller.isSystemWorkOrPlatformOperator()")
     public void setPlatformOperator(UUID userId, boolean operator) {
         jdbc.sql("select set_platform_operator(?, ?)").params(userId, operator).query().singleRow();
     }

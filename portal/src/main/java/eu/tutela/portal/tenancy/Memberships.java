@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,6 +46,7 @@ public class Memberships {
      * Grants a role in the tenant selected by {@link TenantContext}; granting it twice, even from two
      * replicas at once, changes nothing.
      */
+    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN')")
     @Transactional
     public void grant(UUID userId, TenantRole role) {
         jdbc.sql("insert into membership (tenant_id, id, user_id, role) values (current_tenant_id(), ?, ?, ?) on conflict do nothing")
@@ -53,6 +55,7 @@ public class Memberships {
     }
 
     /** Withdraws a role in the tenant selected by {@link TenantContext}; effective at the person's next request. */
+    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN')")
     @Transactional
     public void revoke(UUID userId, TenantRole role) {
         jdbc.sql("delete from membership where user_id = ? and role = ?").params(userId, role.name()).update();

@@ -38,6 +38,7 @@ public class TenantDirectory {
     }
 
     /** Registers a tenant, or returns the one that already has this slug (even if registered concurrently). */
+    @PreAuthorize("@caller.isSystemWorkOrPlatformOperator()")
     @Transactional
     public Tenant ensure(String slug, String name, String country, String defaultLocale) {
         jdbc.sql("insert into tenant (id, slug, name, country, default_locale) values (?, ?, ?, ?, ?) on conflict (slug) do nothing")

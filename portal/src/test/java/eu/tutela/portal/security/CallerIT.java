@@ -109,7 +109,10 @@ class CallerIT {
     @Test
     void methodSecurityRefusesThePlatformsTenantListToASchoolAdministratorAndGivesItToAnOperator() {
         assertThatThrownBy(() -> tenants.all()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> users.setPlatformOperator(admin, true)).as("a school administrator making themselves operator")
+                .isInstanceOf(AccessDeniedException.class);
 
+        SecurityContextHolder.clearContext(); // the platform's own set-up, as the demo does it
         UUID operator = users.register("operator@caller.example", "Otto Operator");
         users.setPlatformOperator(operator, true);
         signIn(operator, List.of());
@@ -117,6 +120,21 @@ class CallerIT {
 
         users.setPlatformOperator(operator, false);
         assertThatThrownBy(() -> tenants.all()).as("no longer an operator, at the next call").isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void onlyAnAdministratorOfTheTenantGrantsRolesThere() {
+        UUID newcomer = TenantContext.callAs(school.id(), () -> users.register("newcomer@caller-school.example", "Nora Newcomer"));
+        TenantContext.runAs(school.id(), () -> memberships.grant(newcomer, TenantRole.STAFF));
+        assertThat(TenantContext.callAs(school.id(), () -> memberships.rolesInCurrentTenant(newcomer))).containsExactly(TenantRole.STAFF);
+
+        assertThatThrownBy(() -> TenantContext.runAs(otherSchool.id(), () -> memberships.grant(newcomer, TenantRole.ADMIN)))
+                .as("an administrator of another school").isInstanceOf(AccessDeniedException.class);
+
+        signIn(newcomer, List.of("caller-school"));
+        assertThatThrownBy(() -> TenantContext.runAs(school.id(), () -> memberships.grant(newcomer, TenantRole.ADMIN)))
+                .as("staff promoting themselves").isInstanceOf(AccessDeniedException.class);
+        assertThat(TenantContext.callAs(school.id(), () -> memberships.rolesInCurrentTenant(newcomer))).containsExactly(TenantRole.STAFF);
     }
 
     private static void signIn(UUID portalUserId, List<String> organizations) {

@@ -2,6 +2,7 @@ package eu.tutela.portal.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Background work runs for the tenant and person that handed it on, on the application's own executor. */
@@ -34,6 +38,22 @@ class TenantPropagationIT {
         // A task submitted with no tenant, on the same pool, inherits nothing from the previous one.
         Seen after = join(applicationTaskExecutor.submitCompletable(() -> new Seen(TenantContext.current(), ActingPerson.current())));
         assertThat(after).isEqualTo(new Seen(Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void theSubmittersAuthenticationGoesAlongSoAPersonsTaskIsNeverTakenForSystemWork() throws Exception {
+        var person = UsernamePasswordAuthenticationToken.authenticated("someone", null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+        SecurityContextHolder.getContext().setAuthentication(person);
+        try {
+            Object seen = applicationTaskExecutor.submitCompletable(() -> SecurityContextHolder.getContext().getAuthentication())
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(seen).isSameAs(person);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        Object afterwards = applicationTaskExecutor.submitCompletable(() -> SecurityContextHolder.getContext().getAuthentication())
+                .get(30, TimeUnit.SECONDS);
+        assertThat(afterwards).isNull();
     }
 
     @Test
