@@ -3,7 +3,11 @@ package eu.tutela.portal.shell;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.server.HandlerHelper;
 import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import eu.tutela.portal.security.CurrentUser;
 import eu.tutela.portal.security.TenantAccess;
@@ -34,6 +38,38 @@ class TenantNavigationGuard implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(this::check));
+        // A service-level handler runs before Vaadin's own: every round trip of a tab, not only a navigation.
+        event.addRequestHandler(this::recheck);
+    }
+
+    /**
+     * At every round trip of a tab that is in a tenant, the membership is checked again: revoked, or
+     * the tenant suspended, and the tab leaves the tenant at that very request, before anything the
+     * person clicked is handled.
+     */
+    private boolean recheck(VaadinSession session, VaadinRequest request, VaadinResponse response) {
+        if (session == null || !HandlerHelper.isRequestType(request, HandlerHelper.RequestType.UIDL)) {
+            return false;
+        }
+        session.lock();
+        try {
+            UI ui = session.getService().findUI(request);
+            Optional<TenantSelection> selection = selectionOf(ui);
+            if (selection.isPresent() && currentUser.signedIn()
+                    .flatMap(user -> access.enter(user, selection.get().tenant().slug())).isEmpty()) {
+                ComponentUtil.setData(ui, TenantSelection.class, null);
+                UI previous = UI.getCurrent();
+                UI.setCurrent(ui);
+                try {
+                    ui.navigate(TenantUnavailableView.class);
+                } finally {
+                    UI.setCurrent(previous);
+                }
+            }
+        } finally {
+            session.unlock();
+        }
+        return false;
     }
 
     private void check(BeforeEnterEvent event) {

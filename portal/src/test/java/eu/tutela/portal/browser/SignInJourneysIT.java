@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -179,6 +180,27 @@ class SignInJourneysIT {
                 pointBackChannelLogoutAt(port);
             }
         }
+    }
+
+    @Test
+    void aMembershipRevokedWhileThePageIsOpenClosesTheInstitutionAtTheNextClick() {
+        var directory = identity.awaitDirectory(Duration.ofMinutes(1));
+        DemoAccount soonGone = new DemoAccount("leaving@hemi.example", "Léa", "Départ", "fr", Map.of("hemi", TenantRole.STAFF), false);
+        String keycloakId = directory.ensureUser(soonGone.email(), soonGone.firstName(), soonGone.lastName(), DemoData.PASSWORD, "fr");
+        directory.addMember(directory.findOrganization(DemoData.HEMI.slug()).orElseThrow().id(), keycloakId);
+        var hemi = tenants.findActiveBySlug(DemoData.HEMI.slug()).orElseThrow();
+        UUID person = users.register(soonGone.email(), soonGone.displayName());
+        TenantContext.runAs(hemi.id(), () -> memberships.grant(person, TenantRole.STAFF));
+
+        signIn(soonGone);
+        assertThat(page.locator("#dashboard-title")).hasText(DemoData.HEMI.name());
+
+        // The administrator withdraws the membership while the page stays open; the next round trip leaves HEMI.
+        TenantContext.runAs(hemi.id(), () -> memberships.revoke(person, TenantRole.STAFF));
+        page.locator("vaadin-drawer-toggle").click();
+        assertThat(page.locator("#unavailable-title")).isVisible();
+        assertThat(page.locator("#dashboard-title")).hasCount(0);
+        shot("revoked-while-open");
     }
 
     @Test
