@@ -53,7 +53,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         this.authentication = authentication;
 
         H1 title = new H1(getTranslation("app.name"));
-        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        title.addClassName("app-title");
 
         tenantSwitcher.setId("tenant-switcher");
         tenantSwitcher.setAriaLabel(getTranslation("header.tenant"));

@@ -43,9 +43,7 @@ public class TenantDashboardView extends VerticalLayout implements BeforeEnterOb
                     new Paragraph(getTranslation("dashboard." + role.name() + ".text")),
                     new Paragraph(getTranslation("dashboard.empty")));
             panel.setId("panel-" + role.name().toLowerCase(Locale.ROOT));
-            panel.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)")
-                    .set("border-radius", "var(--lumo-border-radius-l)").set("padding", "var(--lumo-space-m)")
-                    .set("width", "100%").set("max-width", "48rem").set("box-sizing", "border-box");
+            panel.addClassName("role-panel");
             add(panel);
         }
     }

@@ -104,6 +104,7 @@ class SignInJourneysIT {
         assertThat(page.locator("#dashboard-title")).hasText(DemoData.HEMI.name());
         assertThat(page.locator("#dashboard-roles")).hasText("Vos rôles ici : Administrateur");
         assertThat(page.locator("#panel-admin")).isVisible();
+        assertThat(page.locator("#panel-admin")).hasCSS("border-top-style", "solid"); // the portal's own stylesheet is served
         assertThat(page.locator("#panel-dpo")).hasCount(0);
         shot("dashboard-fr");
     }
