@@ -1,12 +1,16 @@
 package eu.tutela.portal.security;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.client.oidc.authentication.logout.OidcLogoutToken;
 import org.springframework.security.oauth2.client.oidc.session.OidcSessionInformation;
 import org.springframework.security.oauth2.client.oidc.session.OidcSessionRegistry;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,11 +40,26 @@ class PortalSessions implements OidcSessionRegistry {
                 .update();
     }
 
-    /** The portal session ended here (signed out, expired): nothing left to revoke for it. */
+    /**
+     * The portal session ended here (signed out, expired), or is about to be saved again under a new
+     * id (Spring Security does so when a session id changes): what it held, with a principal that
+     * carries just the subject and the Keycloak session id, which is all this registry keeps.
+     */
     @Override
     public OidcSessionInformation removeSessionInformation(String httpSessionId) {
-        jdbc.sql("delete from portal_session where http_session_id = ?").param(httpSessionId).update();
-        return null;
+        return jdbc.sql("delete from portal_session where http_session_id = ? returning oidc_session_id, subject, created_at")
+                .param(httpSessionId)
+                .query((rs, row) -> {
+                    Instant created = rs.getTimestamp("created_at").toInstant();
+                    OidcIdToken.Builder token = OidcIdToken.withTokenValue("kept-in-the-registry").subject(rs.getString("subject"))
+                            .issuedAt(created).expiresAt(created.plusSeconds(1));
+                    String sid = rs.getString("oidc_session_id");
+                    if (sid != null) {
+                        token.claim("sid", sid);
+                    }
+                    return new OidcSessionInformation(httpSessionId, Map.of(), new DefaultOidcUser(List.of(), token.build()));
+                })
+                .optional().orElse(null);
     }
 
     /** Sessions are revoked, not handed back: see {@link #revokeFor}. */
