@@ -1,7 +1,5 @@
 package eu.tutela.portal.security;
 
-import eu.tutela.portal.tenancy.Memberships;
-import eu.tutela.portal.tenancy.Tenant;
 import eu.tutela.portal.tenancy.TenantContext;
 import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.portal.tenancy.TenantRole;
@@ -27,23 +25,19 @@ public class Caller {
 
     private final CurrentUser currentUser;
     private final TenantDirectory tenants;
-    private final Memberships memberships;
+    private final TenantAccess access;
 
-    Caller(CurrentUser currentUser, TenantDirectory tenants, Memberships memberships) {
+    Caller(CurrentUser currentUser, TenantDirectory tenants, TenantAccess access) {
         this.currentUser = currentUser;
         this.tenants = tenants;
-        this.memberships = memberships;
+        this.access = access;
     }
 
     /** The signed-in person's membership in the tenant of the current work; empty when there is none (any longer). */
     public Optional<CurrentMembership> membership() {
-        Optional<SignedInUser> user = currentUser.signedIn();
-        Optional<Tenant> tenant = TenantContext.current().flatMap(tenants::findActive);
-        if (user.isEmpty() || tenant.isEmpty() || !user.get().organizationAliases().contains(tenant.get().slug())) {
-            return Optional.empty();
-        }
-        Set<TenantRole> roles = memberships.rolesInCurrentTenant(user.get().portalUserId());
-        return roles.isEmpty() ? Optional.empty() : Optional.of(new CurrentMembership(tenant.get(), user.get().portalUserId(), roles));
+        return currentUser.signedIn().flatMap(user -> TenantContext.current().flatMap(tenants::findActive)
+                .flatMap(tenant -> access.enter(user, tenant))
+                .map(granted -> new CurrentMembership(granted.tenant(), user.portalUserId(), granted.roles())));
     }
 
     /**
@@ -74,12 +68,16 @@ public class Caller {
      * {@link #has}. A request always carries an authentication, anonymous or signed in.
      */
     public boolean isSystemWorkOrHas(String... anyOf) {
-        return SecurityContextHolder.getContext().getAuthentication() == null || has(anyOf);
+        return isSystemWork() || has(anyOf);
     }
 
     /** As {@link #isSystemWorkOrHas}, for the platform operator. */
     public boolean isSystemWorkOrPlatformOperator() {
-        return SecurityContextHolder.getContext().getAuthentication() == null || isPlatformOperator();
+        return isSystemWork() || isPlatformOperator();
+    }
+
+    private static boolean isSystemWork() {
+        return SecurityContextHolder.getContext().getAuthentication() == null;
     }
 
     /** Whether the signed-in person is a platform operator now (read from the database, not the sign-in). */

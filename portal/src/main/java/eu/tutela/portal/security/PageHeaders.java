@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The security headers of every page, in one place. Spring Security writes them on the responses
- * it produces; Vaadin's page bootstrap writes its response past them (it sent
- * {@code X-Frame-Options: SAMEORIGIN} and none of the others, measured), so they are set again on it here.
+ * it produces (see SecurityConfiguration); Vaadin's page bootstrap writes its response past them (it
+ * sent {@code X-Frame-Options: SAMEORIGIN} and none of the others, measured), so they are set again on it here.
  */
 @Component
 class PageHeaders implements VaadinServiceInitListener {
@@ -26,7 +26,7 @@ class PageHeaders implements VaadinServiceInitListener {
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
     static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
 
-    private static final Map<String, String> HEADERS = Map.of(
+    static final Map<String, String> HEADERS = Map.of(
             "Content-Security-Policy", CONTENT_SECURITY_POLICY,
             "Permissions-Policy", PERMISSIONS_POLICY,
             "Referrer-Policy", REFERRER_POLICY,

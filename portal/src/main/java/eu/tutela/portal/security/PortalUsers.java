@@ -9,9 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The portal's own record of each person who can sign in. Keycloak holds credentials, the portal
@@ -26,12 +24,10 @@ public class PortalUsers {
 
     private final AppUserRepository users;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
 
-    PortalUsers(AppUserRepository users, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    PortalUsers(AppUserRepository users, JdbcClient jdbc) {
         this.users = users;
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
@@ -59,7 +55,9 @@ public class PortalUsers {
             default -> {
             }
         }
-        return ActingPerson.callAs(result.userId(), () -> readAsSelf(result.userId())).orElseThrow();
+        // The repository's own read-only transaction begins as the person just signed in, so the row is theirs to read.
+        return ActingPerson.callAs(result.userId(), () -> users.findById(result.userId()).map(AppUserEntity::toPortalUser))
+                .orElseThrow();
     }
 
     /**
@@ -99,10 +97,5 @@ public class PortalUsers {
     @Transactional
     public void rememberLocale(UUID userId, Locale locale) {
         users.findById(userId).ifPresent(u -> u.setLocale(locale.getLanguage()));
-    }
-
-    /** For {@link #signedIn}: the read after the binding runs as the person just signed in. */
-    private Optional<PortalUser> readAsSelf(UUID id) {
-        return transactions.execute(status -> users.findById(id).map(AppUserEntity::toPortalUser));
     }
 }

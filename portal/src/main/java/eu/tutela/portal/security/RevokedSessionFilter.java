@@ -30,11 +30,17 @@ class RevokedSessionFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && sessions.takeRevocation(session.getId())) {
+        if (session != null && !isStaticResource(request) && sessions.takeRevocation(session.getId())) {
             log.info("Portal session ended: Keycloak ended its sign-in session");
             SecurityContextHolder.clearContext();
             session.invalidate();
         }
         chain.doFilter(request, response);
+    }
+
+    /** Vaadin's bundle and the stylesheet: fetched with the session cookie, but showing nobody's data. */
+    private static boolean isStaticResource(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/VAADIN/static/") || path.startsWith("/VAADIN/build/") || path.startsWith("/styles/");
     }
 }

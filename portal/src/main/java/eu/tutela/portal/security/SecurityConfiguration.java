@@ -20,7 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.oauth2.client.oidc.authentication.logout.OidcLogoutToken;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -43,11 +43,12 @@ class SecurityConfiguration {
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(userService))
                 .failureHandler(signInFailure()));
         http.exceptionHandling(errors -> errors.accessDeniedHandler(Refusals::handle));
-        http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(PageHeaders.CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .permissionsPolicyHeader(permissions -> permissions.policy(PageHeaders.PERMISSIONS_POLICY))
-                .frameOptions(frames -> frames.deny()));
+        // One list of page headers (PageHeaders), written here and on Vaadin's bootstrap page alike;
+        // Spring's own frame and content-type writers would only repeat two of them.
+        http.headers(headers -> {
+            headers.frameOptions(frames -> frames.disable()).contentTypeOptions(types -> types.disable());
+            PageHeaders.HEADERS.forEach((name, value) -> headers.addHeaderWriter(new StaticHeadersWriter(name, value)));
+        });
         // Keycloak tells the portal when a session ends there (sign-out elsewhere, an administrator
         // ending it, an account disabled): whichever replica it calls records the revocation in the
         // database, and the replica holding the session ends it at its next request.

@@ -47,16 +47,21 @@ public class TenantAccess {
             log.warn("Tenant access refused: user {} asked for unknown or suspended tenant '{}'", user.portalUserId(), slug);
             return Optional.empty();
         }
-        Set<TenantRole> roles = TenantContext.callAs(tenant.get().id(), () -> memberships.rolesInCurrentTenant(user.portalUserId()));
+        return enter(user, tenant.get());
+    }
+
+    /** The same decision for a tenant already known to be active (see {@link TenantDirectory#findActive}). */
+    Optional<Granted> enter(SignedInUser user, Tenant tenant) {
+        Set<TenantRole> roles = TenantContext.callAs(tenant.id(), () -> memberships.rolesInCurrentTenant(user.portalUserId()));
         if (roles.isEmpty()) {
-            log.warn("Tenant access refused: user {} has no membership in tenant '{}'", user.portalUserId(), slug);
+            log.warn("Tenant access refused: user {} has no membership in tenant '{}'", user.portalUserId(), tenant.slug());
             return Optional.empty();
         }
-        if (!user.organizationAliases().contains(slug)) {
+        if (!user.organizationAliases().contains(tenant.slug())) {
             log.warn("Tenant access refused: token of user {} does not name organization '{}' (it names {})",
-                    user.portalUserId(), slug, user.organizationAliases());
+                    user.portalUserId(), tenant.slug(), user.organizationAliases());
             return Optional.empty();
         }
-        return Optional.of(new Granted(tenant.get(), roles));
+        return Optional.of(new Granted(tenant, roles));
     }
 }

@@ -30,6 +30,10 @@ public final class ActingPerson {
         return PERSON.callAs(personId, work);
     }
 
+    public static void runAs(UUID personId, Runnable work) {
+        PERSON.runAs(personId, work);
+    }
+
     /** Installed once by the security module, which knows who signed in. */
     public static void useRequestSource(Supplier<Optional<UUID>> source) {
         PERSON.useSource(source);

@@ -36,10 +36,7 @@ public final class TenantContext {
     }
 
     public static void runAs(UUID tenantId, Runnable work) {
-        callAs(tenantId, () -> {
-            work.run();
-            return null;
-        });
+        TENANT.runAs(tenantId, work);
     }
 
     /**
@@ -51,13 +48,8 @@ public final class TenantContext {
     public static Runnable bind(Runnable work) {
         Optional<UUID> tenant = current();
         Optional<UUID> person = ActingPerson.current();
-        return () -> {
-            Runnable asPerson = person.<Runnable>map(id -> () -> ActingPerson.callAs(id, () -> {
-                work.run();
-                return null;
-            })).orElse(work);
-            tenant.ifPresentOrElse(id -> runAs(id, asPerson), asPerson);
-        };
+        Runnable asPerson = person.<Runnable>map(id -> () -> ActingPerson.runAs(id, work)).orElse(work);
+        return tenant.<Runnable>map(id -> () -> runAs(id, asPerson)).orElse(asPerson);
     }
 
     /** Installed once by the UI layer, which knows which tenant the current browser tab is in. */

@@ -47,6 +47,13 @@ final class TransactionBoundValue {
         }
     }
 
+    void runAs(UUID value, Runnable work) {
+        callAs(value, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     void useSource(Supplier<Optional<UUID>> newSource) {
         source = newSource;
     }

@@ -49,6 +49,9 @@ public final class KeycloakDirectory implements AutoCloseable {
     /** The scope value a client requests to get the aliases of all the user's organizations in the token. */
     public static final String ALL_ORGANIZATIONS_SCOPE = "organization:*";
 
+    /** The realm-management roles of the directory client's service account: people and organizations, nothing else. */
+    public static final List<String> DIRECTORY_ROLES = List.of("query-users", "view-users", "manage-users", "manage-organizations");
+
     private static final Logger LOG = LoggerFactory.getLogger(KeycloakDirectory.class);
     private static final int PAGE = 100;
 
@@ -164,9 +167,6 @@ public final class KeycloakDirectory implements AutoCloseable {
             ensureDirectoryClient(spec.directoryClientSecret());
         }
     }
-
-    /** The realm-management roles of the directory client's service account: people and organizations, nothing else. */
-    public static final List<String> DIRECTORY_ROLES = List.of("query-users", "view-users", "manage-users", "manage-organizations");
 
     /**
      * Guessing passwords is slowed down and then locked out, passwords are long and not the e-mail, an e-mail that
