@@ -71,6 +71,11 @@ public class Caller {
         return isSystemWork() || has(anyOf);
     }
 
+    /** As {@link #isSystemWorkOrHas}, for any member of the tenant, whatever their role. */
+    public boolean isSystemWorkOrMember() {
+        return isSystemWork() || membership().isPresent();
+    }
+
     /** As {@link #isSystemWorkOrHas}, for the platform operator. */
     public boolean isSystemWorkOrPlatformOperator() {
         return isSystemWork() || isPlatformOperator();

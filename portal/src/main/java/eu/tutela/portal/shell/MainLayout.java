@@ -6,6 +6,7 @@ import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -16,11 +17,17 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import eu.tutela.portal.security.CurrentUser;
 import eu.tutela.portal.security.PortalUser;
 import eu.tutela.portal.security.TenantAccess;
+import eu.tutela.portal.tenancy.TenantSettings;
+import eu.tutela.portal.tenancy.TenantSettingsService;
 import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +45,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final AuthenticationContext authentication;
     private final Select<TenantChoice> tenantSwitcher = new Select<>();
     private final SideNav navigation = new SideNav();
+    private final HorizontalLayout header;
+    private final Image logo = new Image();
+    private final List<TenantMenuEntry> menu;
+    private final TenantSettingsService settings;
     static final String DEV_MAILBOX_ROUTE = "dev/mailbox";
 
     /** One entry per tenant in the switcher, whatever the number of roles held there. */
@@ -45,8 +56,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     MainLayout(CurrentUser currentUser, TenantAccess access, LanguageSwitch languageSwitch,
-            AuthenticationContext authentication) {
+            AuthenticationContext authentication, List<TenantMenuEntry> menu, TenantSettingsService settings) {
         this.currentUser = currentUser;
+        this.menu = menu.stream().sorted(Comparator.comparingInt(TenantMenuEntry::order)).toList();
+        this.settings = settings;
         this.access = access;
         this.user = currentUser.portalUser();
         this.languageSwitch = languageSwitch;
@@ -75,8 +88,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .map(name -> getTranslation("header.signedInAs", name)).orElse(""));
         who.setId("signed-in-as");
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, tenantSwitcher, who,
-                languageSwitch.create(), signOut);
+        logo.setId("tenant-logo");
+        logo.addClassName("tenant-logo");
+        logo.setVisible(false);
+        header = new HorizontalLayout(new DrawerToggle(), logo, title, tenantSwitcher, who, languageSwitch.create(), signOut);
+        header.addClassName("brand-bar");
         header.setWidthFull();
         header.setPadding(true);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
@@ -103,12 +119,40 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .flatMap(s -> choices.stream().filter(c -> Objects.equals(c.slug(), s.tenant().slug())).findFirst())
                 .orElse(null));
         rebuildNavigation(selection, user.map(PortalUser::platformOperator).orElse(false));
+        brand(selection.map(s -> settings.current()));
+    }
+
+    /**
+     * The institution's colour on the header (with a text colour chosen for contrast) and its logo;
+     * outside an institution, the product's own look.
+     */
+    private void brand(Optional<TenantSettings> tenant) {
+        tenant.ifPresentOrElse(t -> {
+            header.getStyle().set("--tutela-brand", t.colour().hex()).set("--tutela-brand-contrast", t.colour().foreground());
+            if (t.hasLogo()) {
+                logo.setSrc(DownloadHandler.fromInputStream(event -> settings.logo(t.tenantId())
+                        .map(l -> new DownloadResponse(new ByteArrayInputStream(l.bytes()),
+                                "logo", l.contentType(), l.bytes().length))
+                        .orElseGet(() -> DownloadResponse.error(404))));
+                logo.setAlt(getTranslation("header.logo", t.displayName()));
+                logo.setVisible(true);
+            } else {
+                logo.setVisible(false);
+            }
+        }, () -> {
+            header.getStyle().remove("--tutela-brand").remove("--tutela-brand-contrast");
+            logo.setVisible(false);
+        });
     }
 
     private void rebuildNavigation(Optional<TenantSelection> selection, boolean operator) {
         navigation.removeAll();
-        selection.ifPresent(s -> navigation.addItem(new SideNavItem(getTranslation("nav.dashboard"),
-                TenantDashboardView.class, new RouteParameters(TenantNavigationGuard.TENANT_PARAMETER, s.tenant().slug()))));
+        selection.ifPresent(s -> {
+            RouteParameters tenant = new RouteParameters(TenantNavigationGuard.TENANT_PARAMETER, s.tenant().slug());
+            navigation.addItem(new SideNavItem(getTranslation("nav.dashboard"), TenantDashboardView.class, tenant));
+            menu.stream().filter(entry -> entry.roles().stream().anyMatch(s.roles()::contains))
+                    .forEach(entry -> navigation.addItem(new SideNavItem(getTranslation(entry.labelKey()), entry.view(), tenant)));
+        });
         if (operator) {
             navigation.addItem(new SideNavItem(getTranslation("nav.platform"), PlatformView.class));
         }

@@ -41,8 +41,10 @@ public class TenantDirectory {
     @PreAuthorize("@caller.isSystemWorkOrPlatformOperator()")
     @Transactional
     public Tenant ensure(String slug, String name, String country, String defaultLocale) {
-        jdbc.sql("insert into tenant (id, slug, name, country, default_locale) values (?, ?, ?, ?, ?) on conflict (slug) do nothing")
-                .params(UUID.randomUUID(), slug, name, country, defaultLocale)
+        jdbc.sql("insert into tenant (id, slug, name, country, default_locale, time_zone, languages) "
+                        + "values (?, ?, ?, ?, ?, ?, ?::text[]) on conflict (slug) do nothing")
+                .params(UUID.randomUUID(), slug, name, country, defaultLocale, CountryTimeZone.of(country).getId(),
+                        "fr".equals(defaultLocale) ? "{fr,en}" : "{en,fr}")
                 .update();
         return tenants.findBySlug(slug).orElseThrow().toTenant();
     }

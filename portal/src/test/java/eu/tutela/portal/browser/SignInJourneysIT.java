@@ -4,14 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import eu.tutela.portal.TutelaApplication;
 import eu.tutela.portal.demo.DemoAccount;
 import eu.tutela.portal.demo.DemoData;
-import eu.tutela.portal.demo.DemoTenants;
 import eu.tutela.portal.security.IdentityProvider;
 import eu.tutela.portal.security.PortalUser;
 import eu.tutela.portal.security.PortalUsers;
@@ -21,22 +18,14 @@ import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.portal.tenancy.TenantRole;
 import eu.tutela.tenantadmin.keycloak.KeycloakDirectory;
 import eu.tutela.tenantadmin.keycloak.RealmSpec;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
@@ -48,15 +37,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class SignInJourneysIT {
+class SignInJourneysIT extends BrowserJourney {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static Chromium chromium;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    DemoTenants demo;
     @Autowired
     IdentityProvider identity;
     @Autowired
@@ -67,34 +49,6 @@ class SignInJourneysIT {
     TenantDirectory tenants;
     @Autowired
     Environment env;
-
-    private BrowserContext context;
-    private Page page;
-    private String testName;
-    private int step;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
-
-    @BeforeEach
-    void openBrowser(TestInfo info) throws Exception {
-        demo.awaitReady(Duration.ofMinutes(5));
-        newBrowserContext();
-        testName = info.getTestMethod().orElseThrow().getName();
-        step = 0;
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
-    }
 
     @Test
     void administratorSignsInThroughKeycloakAndLandsOnHemisDashboardInFrench() {
@@ -119,7 +73,6 @@ class SignInJourneysIT {
         shot("dashboard-en");
 
         // A new browser, a new session: the choice was kept on the person's record.
-        context.close();
         newBrowserContext();
         signIn(DemoData.DPO);
         assertThat(page.locator("#dashboard-roles")).hasText("Your roles here: Data-protection officer");
@@ -314,6 +267,7 @@ class SignInJourneysIT {
     void theDevMailboxShowsTheMailsTheEmbeddedSmtpServerCaught() {
         signIn(DemoData.ADMIN);
         page.navigate(portal("/dev/mailbox"));
+        page.locator("#mailbox-filter input").fill("admin@hemi.example");
         assertThat(page.locator("vaadin-grid")).containsText("admin@hemi.example");
         assertThat(page.locator("vaadin-grid")).containsText("Votre compte de démonstration Tutela");
         shot("mailbox");
@@ -327,46 +281,5 @@ class SignInJourneysIT {
                     .withBackchannelLogoutUrl("http://127.0.0.1:" + replicaPort + "/logout/connect/back-channel/keycloak")
                     .withDirectoryClient(env.getRequiredProperty("tutela.keycloak.directory-client-secret")));
         }
-    }
-
-    /** A French-speaking browser with no cookies: no portal session, no Keycloak session. */
-    private void newBrowserContext() {
-        context = chromium.browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR"));
-        context.setDefaultTimeout(30_000);
-        page = context.newPage();
-    }
-
-    private void signIn(DemoAccount account) {
-        page.navigate(portal("/"));
-        page.locator("#username").fill(account.email());
-        // With Organizations on, Keycloak's login is identity-first: the e-mail, then the password page.
-        if (page.locator("#password").count() == 0) {
-            page.locator("#kc-login").click();
-        }
-        page.locator("#password").fill(DemoData.PASSWORD);
-        shot("keycloak-login-" + account.email().substring(0, account.email().indexOf('@')));
-        page.locator("#kc-login").click();
-        page.waitForURL(url -> url.startsWith(portal("/")) && !url.contains("/login"));
-        page.locator("vaadin-app-layout").waitFor();
-    }
-
-    private void chooseLanguage(String label) {
-        page.locator("#language-switch").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(label)).click();
-        page.waitForLoadState();
-    }
-
-    private String portal(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    /** A screenshot of the step, and axe-core's check of every portal page (Keycloak's pages are its own). */
-    private void shot(String name) {
-        if (page.url().startsWith(portal("/"))) {
-            Accessibility.check(page);
-        }
-        step++;
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(SCREENSHOTS.resolve(testName).resolve(String.format(Locale.ROOT, "%02d-%s.png", step, name))));
     }
 }

@@ -10,11 +10,15 @@ public final class DemoData {
     /** Loopback-only demo; printed at start-up so that a newcomer can sign in. */
     public static final String PASSWORD = "Tutela-demo-2026";
 
-    public record DemoTenant(String slug, String name, String country, String defaultLocale) {
+    /** A demo institution, with the settings its administrator would have given it. */
+    public record DemoTenant(String slug, String name, String country, String defaultLocale, String colour, String timeZone,
+            List<String> languages, String dpoName, String dpoEmail, String pendingInvitation) {
     }
 
-    public static final DemoTenant HEMI = new DemoTenant("hemi", "Haute École des Mines et de l'Industrie", "FR", "fr");
-    public static final DemoTenant HORIZON = new DemoTenant("horizon", "Horizon Online Academy", "BE", "en");
+    public static final DemoTenant HEMI = new DemoTenant("hemi", "Haute École des Mines et de l'Industrie", "FR", "fr", "#1f5f8b",
+            "Europe/Paris", List.of("fr", "en"), "Bruno Lefèvre", "dpo@hemi.example", "nouvelle.recrue@hemi.example");
+    public static final DemoTenant HORIZON = new DemoTenant("horizon", "Horizon Online Academy", "BE", "en", "#6b2d8c",
+            "Europe/Brussels", List.of("en", "fr"), "Farah Janssens", "privacy@horizon.example", null);
 
     public static final DemoAccount ADMIN = account("admin@hemi.example", "Amélie", "Roussel", "fr", Map.of("hemi", TenantRole.ADMIN));
     public static final DemoAccount DPO = account("dpo@hemi.example", "Bruno", "Lefèvre", "fr", Map.of("hemi", TenantRole.DPO));

@@ -2,14 +2,19 @@ package eu.tutela.portal.demo;
 
 import eu.tutela.portal.devservices.EmbeddedServices;
 import eu.tutela.portal.security.IdentityProvider;
+import eu.tutela.portal.security.Invitations;
 import eu.tutela.portal.security.PortalUsers;
 import eu.tutela.portal.tenancy.Memberships;
 import eu.tutela.portal.tenancy.Tenant;
 import eu.tutela.portal.tenancy.TenantContext;
 import eu.tutela.portal.tenancy.TenantDirectory;
+import eu.tutela.portal.tenancy.TenantRole;
+import eu.tutela.portal.tenancy.TenantSettings;
+import eu.tutela.portal.tenancy.TenantSettingsService;
 import eu.tutela.tenantadmin.keycloak.KeycloakDirectory;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -37,16 +42,20 @@ public class DemoTenants {
     private final PortalUsers users;
     private final Memberships memberships;
     private final DemoWelcomeMail welcomeMail;
+    private final TenantSettingsService settings;
+    private final Invitations invitations;
     private final Environment environment;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
     DemoTenants(IdentityProvider identity, TenantDirectory tenants, PortalUsers users, Memberships memberships,
-            DemoWelcomeMail welcomeMail, Environment environment) {
+            DemoWelcomeMail welcomeMail, TenantSettingsService settings, Invitations invitations, Environment environment) {
         this.identity = identity;
         this.tenants = tenants;
         this.users = users;
         this.memberships = memberships;
         this.welcomeMail = welcomeMail;
+        this.settings = settings;
+        this.invitations = invitations;
         this.environment = environment;
     }
 
@@ -94,7 +103,20 @@ public class DemoTenants {
             });
             welcomeMail.sendOnce(account);
         }
+        DemoData.TENANTS.forEach(demo -> TenantContext.runAs(bySlug.get(demo.slug()).id(), () -> configure(demo)));
         printSignInDetails();
+    }
+
+    /** The settings and a waiting invitation, the first time only: what an administrator changed later stays. */
+    private void configure(DemoData.DemoTenant demo) {
+        TenantSettings current = settings.current();
+        if (current.dpoEmail() == null) {
+            settings.update(new TenantSettings.Change(demo.name(), demo.colour(), demo.country(), null, null, demo.languages(),
+                    demo.timeZone(), demo.dpoName(), demo.dpoEmail(), null, null));
+        }
+        if (demo.pendingInvitation() != null && invitations.open().isEmpty()) {
+            invitations.invite(demo.pendingInvitation(), TenantRole.STAFF, Locale.of(demo.defaultLocale()));
+        }
     }
 
     private void printSignInDetails() {

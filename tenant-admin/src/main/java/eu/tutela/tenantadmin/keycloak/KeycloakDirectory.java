@@ -140,7 +140,9 @@ public final class KeycloakDirectory implements AutoCloseable {
             rep.setDisplayName(spec.displayName());
             rep.setEnabled(true);
             rep.setOrganizationsEnabled(true);
-            rep.setRegistrationAllowed(false);
+            // An invited colleague or parent creates their own account (with the invited address); an account alone
+            // opens nothing: rights come from the portal's memberships.
+            rep.setRegistrationAllowed(true);
             rep.setRegistrationEmailAsUsername(true);
             rep.setLoginWithEmailAllowed(true);
             rep.setDuplicateEmailsAllowed(false);

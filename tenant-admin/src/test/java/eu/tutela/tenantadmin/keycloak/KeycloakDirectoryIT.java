@@ -50,7 +50,7 @@ class KeycloakDirectoryIT {
         assertThat(realm.isRegistrationEmailAsUsername()).isTrue();
         assertThat(realm.isLoginWithEmailAllowed()).isTrue();
         assertThat(realm.isDuplicateEmailsAllowed()).isFalse();
-        assertThat(realm.isRegistrationAllowed()).isFalse();
+        assertThat(realm.isRegistrationAllowed()).as("invitees create their own account").isTrue();
         assertThat(realm.isInternationalizationEnabled()).isTrue();
         assertThat(realm.getSupportedLocales()).containsExactlyInAnyOrder("fr", "en");
         assertThat(realm.getDefaultLocale()).isEqualTo("fr");

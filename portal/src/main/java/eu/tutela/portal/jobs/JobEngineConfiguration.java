@@ -1,0 +1,49 @@
+package eu.tutela.portal.jobs;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * db-scheduler, set up by hand: its Spring Boot starter (16.7) is built for Boot 3 and names
+ * auto-configurations that Boot 4 moved. Every task of every module is a bean of type {@link Task}.
+ *
+ * <p>Both the client that queues work and the scheduler that runs it reach the database through a
+ * transaction-aware view of the application's own data source: queueing inside a business transaction
+ * joins it, so the work exists exactly when the business change committed.
+ */
+@Configuration(proxyBeanMethods = false)
+class JobEngineConfiguration {
+
+    @Bean
+    SchedulerClient schedulerClient(DataSource dataSource, List<Task<?>> tasks) {
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), oneTime(tasks)).build();
+    }
+
+    @Bean
+    JobEngine jobEngine(DataSource dataSource, List<Task<?>> tasks, List<RecurringTask<?>> recurring,
+            @Value("${tutela.jobs.polling-interval:1s}") Duration pollingInterval,
+            @Value("${tutela.jobs.threads:4}") int threads) {
+        return new JobEngine(() -> Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneTime(tasks))
+                .startTasks(recurring)
+                .threads(threads)
+                .pollingInterval(pollingInterval)
+                // Rows are claimed with SELECT … FOR UPDATE SKIP LOCKED: two replicas never pick the same one.
+                .pollUsingLockAndFetch(0.5, 1.0)
+                .heartbeatInterval(Duration.ofSeconds(30))
+                .shutdownMaxWait(Duration.ofSeconds(10))
+                .build());
+    }
+
+    private static List<Task<?>> oneTime(List<Task<?>> tasks) {
+        return tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
+    }
+}

@@ -1,0 +1,56 @@
+package eu.tutela.portal.jobs;
+
+import java.sql.Timestamp;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The job_run rows of the tenant bound to the transaction. */
+@Repository
+class JobRuns {
+
+    private final JdbcClient jdbc;
+
+    JobRuns(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void queue(UUID runId, String kind, UUID startedBy) {
+        jdbc.sql("insert into job_run (tenant_id, id, kind, started_by) values (current_tenant_id(), ?, ?, ?)")
+                .params(runId, kind, startedBy)
+                .update();
+    }
+
+    Optional<JobProgress> find(UUID runId) {
+        return jdbc.sql("""
+                        select id, kind, status, done, total, outcome, created_at, finished_at
+                          from job_run where id = ?""")
+                .param(runId)
+                .query((rs, row) -> new JobProgress(rs.getObject("id", UUID.class), rs.getString("kind"),
+                        JobProgress.Status.valueOf(rs.getString("status")), rs.getLong("done"),
+                        rs.getObject("total", Long.class), rs.getString("outcome"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        Optional.ofNullable(rs.getTimestamp("finished_at")).map(Timestamp::toInstant).orElse(null)))
+                .optional();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void running(UUID runId) {
+        jdbc.sql("update job_run set status = 'RUNNING', started_at = coalesce(started_at, now()) where id = ?").param(runId).update();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void progress(UUID runId, long done, Long total) {
+        jdbc.sql("update job_run set done = ?, total = ? where id = ?").params(done, total, runId).update();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void finish(UUID runId, JobProgress.Status status, String outcome) {
+        jdbc.sql("update job_run set status = ?, outcome = ?, finished_at = now() where id = ?")
+                .params(status.name(), outcome, runId)
+                .update();
+    }
+}

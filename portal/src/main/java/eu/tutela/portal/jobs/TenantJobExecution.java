@@ -1,0 +1,84 @@
+package eu.tutela.portal.jobs;
+
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import eu.tutela.portal.tenancy.ActingPerson;
+import eu.tutela.portal.tenancy.TenantContext;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine's one task for tenant jobs: it binds the run's tenant and person, then runs the job of that kind. */
+@Configuration(proxyBeanMethods = false)
+class TenantJobExecution {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantJobExecution.class);
+
+    @Bean
+    OneTimeTask<TenantJobRun> tenantJobTask(List<TenantJob> jobs, JobRuns runs) {
+        Map<String, TenantJob> byKind = jobs.stream().collect(Collectors.toMap(TenantJob::kind, Function.identity()));
+        return Tasks.oneTime("tenant-job", TenantJobRun.class)
+                // A replica that died mid-run is noticed by the others, which run the job again: jobs resume.
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> {
+                    TenantJobRun run = instance.getData();
+                    TenantContext.runAs(run.tenantId(), () -> asStarter(run, () -> execute(run, byKind.get(run.kind()), runs)));
+                });
+    }
+
+    private static void asStarter(TenantJobRun run, Runnable work) {
+        if (run.startedBy() == null) {
+            work.run();
+        } else {
+            ActingPerson.runAs(run.startedBy(), work);
+        }
+    }
+
+    private static void execute(TenantJobRun run, TenantJob job, JobRuns runs) {
+        if (job == null) {
+            runs.finish(run.runId(), JobProgress.Status.FAILED, "Unknown job kind " + run.kind());
+            return;
+        }
+        runs.running(run.runId());
+        String[] outcome = {null};
+        JobContext context = new JobContext() {
+            @Override
+            public UUID tenantId() {
+                return run.tenantId();
+            }
+
+            @Override
+            public UUID runId() {
+                return run.runId();
+            }
+
+            @Override
+            public String parameters() {
+                return run.parameters();
+            }
+
+            @Override
+            public void progress(long done, Long total) {
+                runs.progress(run.runId(), done, total);
+            }
+
+            @Override
+            public void outcome(String text) {
+                outcome[0] = text;
+            }
+        };
+        try {
+            job.run(context);
+            runs.finish(run.runId(), JobProgress.Status.SUCCEEDED, outcome[0]);
+        } catch (Exception e) {
+            log.warn("Job {} ({}) of tenant {} failed", run.runId(), run.kind(), run.tenantId(), e);
+            runs.finish(run.runId(), JobProgress.Status.FAILED, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package eu.tutela.portal.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import eu.tutela.portal.demo.DemoAccount;
+import eu.tutela.portal.demo.DemoData;
+import eu.tutela.portal.demo.DemoTenants;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What every browser journey shares: one Chromium per class, a fresh browser context per test (own
+ * cookies, so its own Keycloak session) in French, sign-in through Keycloak's identity-first pages,
+ * and a screenshot of each step in target/screenshots/&lt;test&gt;, with axe-core's check of every
+ * portal page (Keycloak's pages are its own).
+ */
+abstract class BrowserJourney {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    protected static Chromium chromium;
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected DemoTenants demo;
+
+    protected BrowserContext context;
+    protected Page page;
+    private String testName;
+    private int step;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        chromium.close();
+    }
+
+    @BeforeEach
+    void openBrowser(TestInfo info) throws Exception {
+        demo.awaitReady(Duration.ofMinutes(5));
+        newBrowserContext();
+        testName = info.getTestMethod().orElseThrow().getName();
+        step = 0;
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        context.close();
+    }
+
+    /** A French-speaking browser with no cookies: no portal session, no Keycloak session. */
+    protected void newBrowserContext() {
+        if (context != null) {
+            context.close();
+        }
+        context = chromium.browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR"));
+        context.setDefaultTimeout(30_000);
+        page = context.newPage();
+    }
+
+    protected void signIn(DemoAccount account) {
+        page.navigate(portal("/"));
+        page.locator("#username").fill(account.email());
+        // With Organizations on, Keycloak's login is identity-first: the e-mail, then the password page.
+        if (page.locator("#password").count() == 0) {
+            page.locator("#kc-login").click();
+        }
+        page.locator("#password").fill(DemoData.PASSWORD);
+        shot("keycloak-login-" + account.email().substring(0, account.email().indexOf('@')));
+        page.locator("#kc-login").click();
+        page.waitForURL(url -> url.startsWith(portal("/")) && !url.contains("/login"));
+        page.locator("vaadin-app-layout").waitFor();
+    }
+
+    protected void chooseLanguage(String label) {
+        page.locator("#language-switch").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(label)).click();
+        page.waitForLoadState();
+    }
+
+    protected String portal(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    protected void shot(String name) {
+        if (page.url().startsWith(portal("/"))) {
+            Accessibility.check(page);
+        }
+        step++;
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(SCREENSHOTS.resolve(testName).resolve(String.format(Locale.ROOT, "%02d-%s.png", step, name))));
+    }
+}

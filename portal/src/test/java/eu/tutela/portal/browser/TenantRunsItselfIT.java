@@ -1,0 +1,180 @@
+package eu.tutela.portal.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import eu.tutela.portal.demo.DemoData;
+import eu.tutela.portal.support.CaughtMail;
+import eu.tutela.portal.support.OwnerDatabase;
+import eu.tutela.portal.tenancy.TenantDirectory;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * "A tenant runs itself", tried as new users would: HEMI's administrator changes the colour and time
+ * zone and invites a DPO; the DPO opens the invitation from the embedded mail server, registers in
+ * Keycloak, verifies the address and lands in HEMI as DPO; the DPO reads it all in the audit trail,
+ * which verifies intact, and then names an entry tampered with through the schema owner's connection.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TenantRunsItselfIT extends BrowserJourney {
+
+    @Autowired
+    TenantDirectory tenants;
+    @Autowired
+    Environment env;
+
+    @Test
+    void hemisAdministratorConfiguresInvitesADpoWhoJoinsAndAuditsIt() {
+        String dpoEmail = "dpo." + UUID.randomUUID().toString().substring(0, 8) + "@hemi.example";
+
+        // The administrator, in French.
+        signIn(DemoData.ADMIN);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Paramètres")).click();
+        assertThat(page.locator("#settings-title")).hasText("Paramètres de l’établissement");
+        shot("settings");
+
+        // Bad input first: a colour that is not one, a time zone that does not exist. Nothing is saved.
+        fill("#settings-colour", "bleu");
+        fillCombo("#settings-timezone", "Europe/Atlantide");
+        page.locator("#settings-save").click();
+        assertThat(page.locator("#settings-colour")).hasAttribute("invalid", "");
+        assertThat(page.locator("#settings-colour")).containsText("Donnez une couleur sous la forme #");
+        assertThat(page.locator("#settings-timezone")).containsText("Ce n’est pas un fuseau horaire");
+        shot("settings-refused");
+
+        fill("#settings-colour", "#aa3300");
+        fillCombo("#settings-timezone", "Europe/Brussels");
+        page.locator("#settings-save").click();
+        page.waitForLoadState();
+        assertThat(page.locator(".app-title")).hasCSS("background-color", "rgb(170, 51, 0)");
+        assertThat(page.locator("#settings-colour input")).hasValue("#aa3300");
+        shot("settings-saved");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Membres")).click();
+        assertThat(page.locator("#members-title")).hasText("Membres");
+        fill("#invite-email", DemoData.STAFF.email());
+        page.locator("#invite-send").click();
+        assertThat(page.locator("#invite-email")).containsText("déjà membre");
+        fill("#invite-email", dpoEmail);
+        page.locator("#invite-role").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Délégué à la protection des données")).click();
+        page.locator("#invite-send").click();
+        assertThat(page.locator("#invitations-grid")).containsText(dpoEmail);
+        assertThat(page.locator("#invitations-grid")).containsText("(Europe/Brussels)");
+        shot("members-invited");
+
+        // The invitee, on another browser: the link from the mail, then Keycloak's registration.
+        String link = awaitMailLink(dpoEmail, Pattern.compile("http://[^\"\\s<>]+/invitation/[A-Za-z0-9_-]{43}"));
+        newBrowserContext();
+        page.navigate(link);
+        assertThat(page.locator("#invitation-title")).hasText("Rejoindre " + DemoData.HEMI.name());
+        assertThat(page.locator("#invitation-text")).containsText("Délégué à la protection des données");
+        shot("invitation");
+        page.locator("#invitation-sign-in").click();
+        page.locator("#username").waitFor();
+        shot("keycloak-first-page");
+        page.locator("#kc-registration a").click();
+        page.locator("#email").fill(dpoEmail);
+        page.locator("#firstName").fill("Diane");
+        page.locator("#lastName").fill("Protection");
+        shot("keycloak-register-form");
+        page.locator("#kc-register-form [type=submit]").click();
+        // Keycloak then asks, page by page, for what the account still lacks: a password, a verified address.
+        for (int pageOfKeycloak = 0; pageOfKeycloak < 6 && !page.url().startsWith(portal("/")); pageOfKeycloak++) {
+            page.waitForLoadState();
+            if (page.locator("#password-new").count() > 0) {
+                page.locator("#password-new").fill("Diane-Protection-2026");
+                page.locator("#password-confirm").fill("Diane-Protection-2026");
+                shot("keycloak-password");
+                page.locator("form [type=submit]").first().click();
+            } else if (page.locator("#password").count() > 0 && page.locator("#password-confirm").count() > 0) {
+                page.locator("#password").fill("Diane-Protection-2026");
+                page.locator("#password-confirm").fill("Diane-Protection-2026");
+                shot("keycloak-password");
+                page.locator("form [type=submit]").first().click();
+            } else {
+                shot("keycloak-verify-email");
+                String verify = awaitMailLink(dpoEmail, Pattern.compile("http://[^\"\\s<>]+login-actions/action-token\\?[^\"\\s<>]+"))
+                        .replace("&amp;", "&");
+                page.navigate(verify);
+                Locator proceed = page.locator("#kc-info-message a");
+                if (!page.url().startsWith(portal("/")) && proceed.count() > 0) {
+                    proceed.first().click();
+                }
+            }
+        }
+        page.waitForURL(url -> url.startsWith(portal("/invitation/")));
+        assertThat(page.locator("#invitation-join")).isVisible();
+        shot("invitation-signed-in");
+        page.locator("#invitation-join").click();
+        page.waitForURL(url -> url.startsWith(portal("/")) && !url.contains("/invitation/"));
+        page.locator("vaadin-app-layout").waitFor();
+        shot("after-join");
+        assertThat(page.locator("#dashboard-roles")).hasText("Vos rôles ici : Délégué à la protection des données");
+        assertThat(page.locator(".app-title")).hasCSS("background-color", "rgb(170, 51, 0)");
+        shot("dpo-dashboard");
+
+        // The DPO reads the trail: the settings change, the invitation, the new membership; intact.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Journal d’audit")).click();
+        assertThat(page.locator("#audit-title")).hasText("Journal d’audit");
+        Locator grid = page.locator("#audit-grid");
+        assertThat(grid).containsText("tenant.settings.changed");
+        assertThat(grid).containsText("invitation.sent");
+        assertThat(grid).containsText("invitation.accepted");
+        assertThat(grid).containsText("membership.granted");
+        assertThat(grid).containsText("Europe/Brussels");
+        page.locator("#audit-verify").click();
+        assertThat(page.locator("#audit-verification")).containsText("Le journal est intact");
+        shot("audit-intact");
+
+        page.locator("#audit-action input").fill("invitation.accepted");
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("invitation.accepted")).click();
+        // The grid keeps the elements of rows it no longer shows: count the rows it has, then read the first.
+        page.waitForFunction("() => document.querySelector('#audit-grid').size === 1");
+        assertThat(grid.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("invitation.accepted")))
+                .hasCount(1);
+        assertThat(grid).containsText(dpoEmail);
+        shot("audit-filtered");
+
+        // Someone with the schema owner's password rewrites history; the verification names the entry.
+        long tampered = tamperWithTheLastSettingsChange();
+        page.locator("#audit-verify").click();
+        assertThat(page.locator("#audit-verification")).containsText("Le journal est rompu à l’entrée n° " + tampered);
+        shot("audit-broken");
+    }
+
+    private long tamperWithTheLastSettingsChange() {
+        java.util.UUID hemi = tenants.findActiveBySlug("hemi").orElseThrow().id();
+        long seq = OwnerDatabase.inTenant(env, hemi, db -> db.sql(
+                "select max(seq) from audit_entry where action = 'tenant.settings.changed'").query(Long.class).single());
+        OwnerDatabase.withoutRowSecurity(env, "audit_entry", owner -> owner.sql(
+                "update audit_entry set summary = replace(summary, '#aa3300', '#00aa33') where tenant_id = ? and seq = ?")
+                .params(hemi, seq).update());
+        return seq;
+    }
+
+    private void fill(String field, String value) {
+        page.locator(field + " input").fill(value);
+    }
+
+    private void fillCombo(String field, String value) {
+        Locator input = page.locator(field + " input");
+        input.fill(value);
+        input.press("Enter");
+    }
+
+    private static String awaitMailLink(String recipient, Pattern link) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !CaughtMail.found(recipient, link).isEmpty());
+        return CaughtMail.found(recipient, link).getLast();
+    }
+}
