@@ -108,9 +108,11 @@ class FoundationsBenchmark {
                   alter table audit_entry force row level security;
                 end $$""").update();
         OwnerDatabase.of(env).sql("analyze audit_entry").update();
-        long rows = OwnerDatabase.of(env).sql("select count(*) from audit_entry where tenant_id in (select id from tenant where slug like 'bench-crowd-%')")
-                .query(Long.class).single();
-        System.out.printf(Locale.ROOT, "BENCH audit.page.crowd-rows %d entries (loaded in %.1f s)%n", rows, (System.nanoTime() - start) / 1e9);
+        AtomicLong rows = new AtomicLong();
+        OwnerDatabase.withoutRowSecurity(env, "audit_entry", owner -> rows.set(owner.sql(
+                "select count(*) from audit_entry where tenant_id in (select id from tenant where slug like 'bench-crowd-%')")
+                .query(Long.class).single()));
+        System.out.printf(Locale.ROOT, "BENCH audit.page.crowd-rows %d entries (loaded in %.1f s)%n", rows.get(), (System.nanoTime() - start) / 1e9);
 
         SignedInAs.person(dpo, measured.slug());
         double crowded = medianMillis(300, () -> TenantContext.callAs(measured.id(), () -> trail.page(byActor, 0, 50)));
