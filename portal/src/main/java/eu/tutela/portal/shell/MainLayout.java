@@ -17,8 +17,6 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import eu.tutela.portal.security.CurrentUser;
 import eu.tutela.portal.security.PortalUser;
@@ -26,7 +24,6 @@ import eu.tutela.portal.security.TenantAccess;
 import eu.tutela.portal.tenancy.TenantSettings;
 import eu.tutela.portal.tenancy.TenantSettingsService;
 import jakarta.annotation.security.PermitAll;
-import java.io.ByteArrayInputStream;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,10 +127,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         tenant.ifPresentOrElse(t -> {
             header.getStyle().set("--tutela-brand", t.colour().hex()).set("--tutela-brand-contrast", t.colour().foreground());
             if (t.hasLogo()) {
-                logo.setSrc(DownloadHandler.fromInputStream(event -> settings.logo(t.tenantId())
-                        .map(l -> new DownloadResponse(new ByteArrayInputStream(l.bytes()),
-                                "logo", l.contentType(), l.bytes().length))
-                        .orElseGet(() -> DownloadResponse.error(404))));
+                logo.setSrc(TenantLogo.of(settings, t.tenantId()));
                 logo.setAlt(getTranslation("header.logo", t.displayName()));
                 logo.setVisible(true);
             } else {

@@ -30,6 +30,8 @@ class HelmChartTest {
                 .contains("path: /actuator/health/readiness")
                 .contains("name: TUTELA_KEYCLOAK_DIRECTORY_SECRET")
                 .contains("key: directory-client-secret")
+                // Links in mail point at the ingress's host.
+                .contains("name: TUTELA_PUBLIC_URL\n              value: \"https://tutela.example.org\"")
                 // The portal holds no Keycloak administrator's credentials in production.
                 .doesNotContain("TUTELA_KEYCLOAK_ADMIN");
     }

@@ -21,6 +21,7 @@ import eu.tutela.tenantadmin.keycloak.KeycloakDirectory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -190,6 +192,40 @@ class MembersAndInvitationsIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> directory.members(organization).stream().noneMatch(u -> u.id().equals(keycloakId)));
         assertThat(inSchool(() -> trail.page(new AuditFilter(null, null, null, "membership.revoked", null), 0, 10)))
                 .extracting(AuditEntry::subjectLabel).contains("leaver@members-school.example");
+    }
+
+    @Test
+    void anEventLeftUndeliveredByADeadReplicaIsDeliveredAgain() {
+        String organization = directory.findOrganization(school.slug()).orElseThrow().id();
+        String firstId = directory.ensureUser("first.leaver@members-school.example", "Fay", "First", "Fay-First-Leaver-26", "en");
+        String secondId = directory.ensureUser("second.leaver@members-school.example", "Sid", "Second", "Sid-Second-Leaver-26", "en");
+        directory.addMember(organization, firstId);
+        directory.addMember(organization, secondId);
+        UUID first = member(school, "first.leaver@members-school.example", "Fay First", TenantRole.STAFF);
+        UUID second = member(school, "second.leaver@members-school.example", "Sid Second", TenantRole.STAFF);
+
+        inSchool(() -> {
+            members.remove(first);
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.members(organization).stream().noneMatch(u -> u.id().equals(firstId)));
+        JdbcClient owner = OwnerDatabase.of(env);
+        Map<String, Object> delivered = owner.sql("select listener_id, event_type, serialized_event from event_publication "
+                        + "where serialized_event like ? and completion_date is not null")
+                .param("%first.leaver@members-school.example%").query().listOfRows().getFirst();
+
+        // The second removal committed with its publication, and its replica died before telling Keycloak.
+        UUID publication = UUID.randomUUID();
+        owner.sql("insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status, "
+                        + "completion_attempts) values (?, ?, ?, ?, now() - interval '5 minutes', 'PUBLISHED', 1)")
+                .params(publication, delivered.get("listener_id"), delivered.get("event_type"),
+                        ((String) delivered.get("serialized_event")).replace("first.leaver@", "second.leaver@")
+                                .replace(first.toString(), second.toString()))
+                .update();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> directory.members(organization).stream().noneMatch(u -> u.id().equals(secondId)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> owner.sql("select completion_date is not null from event_publication where id = ?")
+                .param(publication).query(Boolean.class).single());
     }
 
     @Test

@@ -20,8 +20,6 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import eu.tutela.policy.variables.Countries;
 import eu.tutela.policy.variables.DigitalConsentAge;
@@ -29,12 +27,12 @@ import eu.tutela.policy.variables.SupervisoryAuthority;
 import eu.tutela.portal.shell.FieldErrors;
 import eu.tutela.portal.shell.MainLayout;
 import eu.tutela.portal.shell.PageTitle;
+import eu.tutela.portal.shell.TenantLogo;
 import eu.tutela.portal.tenancy.InvalidInputException;
 import eu.tutela.portal.tenancy.LogoImage;
 import eu.tutela.portal.tenancy.TenantSettings;
 import eu.tutela.portal.tenancy.TenantSettingsService;
 import jakarta.annotation.security.PermitAll;
-import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -220,9 +218,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
 
     private void showLogo(TenantSettings current) {
         if (current.hasLogo()) {
-            logoPreview.setSrc(DownloadHandler.fromInputStream(event -> settings.logo(current.tenantId())
-                    .map(l -> new DownloadResponse(new ByteArrayInputStream(l.bytes()), "logo", l.contentType(), l.bytes().length))
-                    .orElseGet(() -> DownloadResponse.error(404))));
+            logoPreview.setSrc(TenantLogo.of(settings, current.tenantId()));
             logoPreview.setVisible(true);
         } else {
             logoPreview.setVisible(false);
