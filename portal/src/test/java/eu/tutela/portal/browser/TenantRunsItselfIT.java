@@ -2,14 +2,24 @@ package eu.tutela.portal.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import eu.tutela.portal.demo.DemoAccount;
 import eu.tutela.portal.demo.DemoData;
+import eu.tutela.portal.security.IdentityProvider;
+import eu.tutela.portal.security.PortalUsers;
 import eu.tutela.portal.support.CaughtMail;
 import eu.tutela.portal.support.OwnerDatabase;
+import eu.tutela.portal.tenancy.Memberships;
+import eu.tutela.portal.tenancy.TenantContext;
 import eu.tutela.portal.tenancy.TenantDirectory;
+import eu.tutela.portal.tenancy.TenantRole;
+import eu.tutela.tenantadmin.keycloak.KeycloakDirectory;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,6 +40,12 @@ class TenantRunsItselfIT extends BrowserJourney {
 
     @Autowired
     TenantDirectory tenants;
+    @Autowired
+    IdentityProvider identity;
+    @Autowired
+    PortalUsers users;
+    @Autowired
+    Memberships memberships;
     @Autowired
     Environment env;
 
@@ -59,6 +75,18 @@ class TenantRunsItselfIT extends BrowserJourney {
         assertThat(page.locator(".app-title")).hasCSS("background-color", "rgb(170, 51, 0)");
         assertThat(page.locator("#settings-colour input")).hasValue("#aa3300");
         shot("settings-saved");
+
+        // A logo: an SVG that carries a script is refused on the spot; a drawing is kept and shown in the header.
+        page.locator("#settings-logo-upload input[type=file]").setInputFiles(Path.of("src/test/resources/logos/with-script.svg"));
+        assertThat(page.locator("#settings-logo-error")).containsText("Ce SVG contient autre chose qu’un dessin");
+        assertThat(page.locator("#tenant-logo")).isHidden();
+        shot("logo-refused");
+        page.locator("#settings-logo-upload input[type=file]").setInputFiles(Path.of("src/test/resources/logos/hemi.svg"));
+        assertThat(page.locator("#settings-logo-preview")).isVisible();
+        page.reload();
+        assertThat(page.locator("#tenant-logo")).isVisible();
+        assertThat(page.locator("#tenant-logo")).hasAttribute("alt", "Logo de " + DemoData.HEMI.name());
+        shot("logo-kept");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Membres")).click();
         assertThat(page.locator("#members-title")).hasText("Membres");
@@ -151,6 +179,43 @@ class TenantRunsItselfIT extends BrowserJourney {
         page.locator("#audit-verify").click();
         assertThat(page.locator("#audit-verification")).containsText("Le journal est rompu à l’entrée n° " + tampered);
         shot("audit-broken");
+    }
+
+    @Test
+    void aMemberRemovedByTheAdministratorIsShutOutAtTheirNextClick() {
+        String email = "leaving." + UUID.randomUUID().toString().substring(0, 8) + "@hemi.example";
+        KeycloakDirectory directory = identity.awaitDirectory(Duration.ofMinutes(1));
+        String keycloakId = directory.ensureUser(email, "Léa", "Départ", DemoData.PASSWORD, "fr");
+        directory.addMember(directory.findOrganization(DemoData.HEMI.slug()).orElseThrow().id(), keycloakId);
+        UUID leaving = users.register(email, "Léa Départ");
+        TenantContext.runAs(tenants.findActiveBySlug(DemoData.HEMI.slug()).orElseThrow().id(),
+                () -> memberships.grant(leaving, TenantRole.STAFF));
+
+        // She is at work in HEMI, in her own browser.
+        signIn(new DemoAccount(email, "Léa", "Départ", "fr", Map.of(DemoData.HEMI.slug(), TenantRole.STAFF), false));
+        assertThat(page.locator("#dashboard-roles")).hasText("Vos rôles ici : Personnel");
+        BrowserContext hers = context;
+        Page herPage = page;
+
+        // The administrator removes her, in another browser.
+        context = null;
+        newBrowserContext();
+        signIn(DemoData.ADMIN);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Membres")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retirer Léa Départ")).click();
+        shot("remove-confirm");
+        page.getByRole(AriaRole.ALERTDIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retirer").setExact(true)).click();
+        assertThat(page.getByText("Léa Départ n’a plus accès à cet établissement.")).isVisible();
+        // Role queries skip what is hidden: the grid keeps the elements of rows it no longer shows.
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retirer Léa Départ"))).hasCount(0);
+        shot("removed");
+
+        // Her next click in HEMI finds the institution closed to her.
+        herPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tableau de bord")).click();
+        assertThat(herPage.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Établissement indisponible"))).isVisible();
+        herPage.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target", "screenshots", "aMemberRemovedByTheAdministratorIsShutOutAtTheirNextClick", "shut-out.png")));
+        hers.close();
     }
 
     private long tamperWithTheLastSettingsChange() {

@@ -58,12 +58,22 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
     private final TextField authorityUrl = new TextField();
     private final Image logoPreview = new Image();
     private final Paragraph logoError = new Paragraph();
+    private final Button logoRemove = new Button();
     private final FieldErrors errors = new FieldErrors(this);
     private String defaultLanguage = "fr";
 
     SettingsView(TenantSettingsService settings) {
         this.settings = settings;
         addClassName("settings-form");
+        logoRemove.setText(getTranslation("settings.logo.remove"));
+        logoRemove.addClickListener(e -> {
+            settings.removeLogo();
+            showLogo(settings.current());
+        });
+        logoRemove.setId("settings-logo-remove");
+        logoRemove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        country.addValueChangeListener(e -> explainDefaults(e.getValue()));
+        timeZone.addCustomValueSetListener(e -> timeZone.setValue(e.getDetail()));
     }
 
     @Override
@@ -89,7 +99,6 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
         consentAgeReason.setId("settings-consent-age-reason");
         consentAgeReason.setLabel(getTranslation("settings.consentAgeReason"));
         consentAgeReason.setMaxLength(1000);
-        country.addValueChangeListener(e -> explainDefaults(e.getValue()));
         languages.setId("settings-languages");
         languages.setLabel(getTranslation("settings.languages"));
         languages.setItems("fr", "en");
@@ -98,7 +107,6 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
         timeZone.setLabel(getTranslation("settings.timeZone"));
         timeZone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/")).sorted().toList());
         timeZone.setAllowCustomValue(true);
-        timeZone.addCustomValueSetListener(e -> timeZone.setValue(e.getDetail()));
         label(dpoName, "settings-dpo-name", "settings.dpoName");
         label(dpoEmail, "settings-dpo-email", "settings.dpoEmail");
         label(authorityName, "settings-authority-name", "settings.authorityName");
@@ -181,7 +189,10 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
         logoError.addClassName("verification-broken");
         logoError.setVisible(false);
 
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
+        Upload upload = new Upload();
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
+            // One file at a time, and the next choice starts afresh, whatever became of this one.
+            upload.clearFileList();
             try {
                 settings.replaceLogo(LogoImage.from(bytes, metadata.fileName()));
                 logoError.setVisible(false);
@@ -206,13 +217,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
             logoError.setVisible(true);
         });
 
-        Button remove = new Button(getTranslation("settings.logo.remove"), e -> {
-            settings.removeLogo();
-            showLogo(settings.current());
-        });
-        remove.setId("settings-logo-remove");
-        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout row = new HorizontalLayout(logoPreview, remove);
+        HorizontalLayout row = new HorizontalLayout(logoPreview, logoRemove);
         return new VerticalLayout(heading, help, row, upload, logoError);
     }
 
@@ -223,6 +228,7 @@ public class SettingsView extends VerticalLayout implements BeforeEnterObserver,
         } else {
             logoPreview.setVisible(false);
         }
+        logoRemove.setVisible(current.hasLogo());
     }
 
     @Override

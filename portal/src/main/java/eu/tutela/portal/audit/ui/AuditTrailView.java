@@ -60,6 +60,11 @@ public class AuditTrailView extends VerticalLayout implements BeforeEnterObserve
         this.trail = trail;
         this.settings = settings;
         setSizeFull();
+        from.addValueChangeListener(e -> refresh());
+        to.addValueChangeListener(e -> refresh());
+        actor.addValueChangeListener(e -> refresh());
+        action.addValueChangeListener(e -> refresh());
+        subject.addValueChangeListener(e -> refresh());
     }
 
     @Override
@@ -86,11 +91,6 @@ public class AuditTrailView extends VerticalLayout implements BeforeEnterObserve
         subject.setId("audit-subject");
         subject.setLabel(getTranslation("audit.subject"));
         subject.setValueChangeMode(ValueChangeMode.LAZY);
-        from.addValueChangeListener(e -> refresh());
-        to.addValueChangeListener(e -> refresh());
-        actor.addValueChangeListener(e -> refresh());
-        action.addValueChangeListener(e -> refresh());
-        subject.addValueChangeListener(e -> refresh());
         HorizontalLayout filters = new HorizontalLayout(from, to, actor, action, subject);
         filters.addClassName("page-actions");
 
