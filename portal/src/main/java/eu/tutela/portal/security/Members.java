@@ -35,8 +35,8 @@ public class Members {
     @Transactional(readOnly = true)
     public List<Member> list() {
         Map<UUID, Set<TenantRole>> holders = memberships.holdersOf(STAFF_ROLES);
-        return holders.entrySet().stream()
-                .flatMap(e -> users.find(e.getKey()).stream().map(u -> new Member(u.id(), u.displayName(), u.email(), e.getValue())))
+        return users.findAll(holders.keySet()).stream()
+                .map(u -> new Member(u.id(), u.displayName(), u.email(), holders.get(u.id())))
                 .sorted(Comparator.comparing(Member::displayName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }

@@ -1,6 +1,8 @@
 package eu.tutela.portal.security;
 
 import eu.tutela.portal.tenancy.ActingPerson;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,6 +88,12 @@ public class PortalUsers {
     @Transactional(readOnly = true)
     public Optional<PortalUser> find(UUID id) {
         return users.findById(id).map(AppUserEntity::toPortalUser);
+    }
+
+    /** The people among {@code ids} that the database shows to the caller, in one query (see {@link #find}). */
+    @Transactional(readOnly = true)
+    public List<PortalUser> findAll(Collection<UUID> ids) {
+        return users.findAllById(ids).stream().map(AppUserEntity::toPortalUser).toList();
     }
 
     /** The person with this e-mail, under the same visibility as {@link #find}. */

@@ -75,9 +75,8 @@ public class TenantSettingsService {
         Map<String, Object> was = new LinkedHashMap<>();
         Map<String, Object> now = new LinkedHashMap<>();
         diff(summary(before), summary(after), was, now);
-        if (!now.isEmpty() || !was.isEmpty()) {
+        if (!now.isEmpty()) {
             events.publishEvent(AuditedChange.of("tenant.settings.changed", "tenant", after.tenantId(), after.displayName(), was, now));
-            events.publishEvent(new TenantSettingsChanged(after.tenantId()));
         }
         return after;
     }
@@ -90,7 +89,6 @@ public class TenantSettingsService {
                 .params(logo.bytes(), logo.contentType()).update();
         events.publishEvent(AuditedChange.of("tenant.logo.changed", "tenant", settings.tenantId(), settings.displayName(),
                 Map.of("logo", settings.hasLogo()), Map.of("logo", true, "type", logo.contentType(), "bytes", logo.bytes().length)));
-        events.publishEvent(new TenantSettingsChanged(settings.tenantId()));
     }
 
     @PreAuthorize("@caller.has('ADMIN')")
@@ -100,7 +98,6 @@ public class TenantSettingsService {
         jdbc.sql("update tenant set logo = null, logo_type = null where id = current_tenant_id()").update();
         events.publishEvent(AuditedChange.of("tenant.logo.removed", "tenant", settings.tenantId(), settings.displayName(),
                 Map.of("logo", settings.hasLogo()), Map.of("logo", false)));
-        events.publishEvent(new TenantSettingsChanged(settings.tenantId()));
     }
 
     /** The logo of an active tenant, for the pages that show it. */
