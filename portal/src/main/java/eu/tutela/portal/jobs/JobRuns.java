@@ -1,5 +1,7 @@
 package eu.tutela.portal.jobs;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,12 +31,25 @@ class JobRuns {
                         select id, kind, status, done, total, outcome, created_at, finished_at
                           from job_run where id = ?""")
                 .param(runId)
-                .query((rs, row) -> new JobProgress(rs.getObject("id", UUID.class), rs.getString("kind"),
-                        JobProgress.Status.valueOf(rs.getString("status")), rs.getLong("done"),
-                        rs.getObject("total", Long.class), rs.getString("outcome"),
-                        rs.getTimestamp("created_at").toInstant(),
-                        Optional.ofNullable(rs.getTimestamp("finished_at")).map(Timestamp::toInstant).orElse(null)))
+                .query(JobRuns::toProgress)
                 .optional();
+    }
+
+    Optional<JobProgress> latest(String kind) {
+        return jdbc.sql("""
+                        select id, kind, status, done, total, outcome, created_at, finished_at
+                          from job_run where kind = ? order by created_at desc limit 1""")
+                .param(kind)
+                .query(JobRuns::toProgress)
+                .optional();
+    }
+
+    private static JobProgress toProgress(ResultSet rs, int row) throws SQLException {
+        return new JobProgress(rs.getObject("id", UUID.class), rs.getString("kind"),
+                JobProgress.Status.valueOf(rs.getString("status")), rs.getLong("done"),
+                rs.getObject("total", Long.class), rs.getString("outcome"),
+                rs.getTimestamp("created_at").toInstant(),
+                Optional.ofNullable(rs.getTimestamp("finished_at")).map(Timestamp::toInstant).orElse(null));
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

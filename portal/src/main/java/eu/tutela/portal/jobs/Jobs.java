@@ -27,7 +27,7 @@ public class Jobs {
     }
 
     /** Queues a run of the {@link TenantJob} of this kind for the tenant of the current work. */
-    @PreAuthorize("@caller.isSystemWorkOrMember()")
+    @PreAuthorize("@caller.isSystemWorkOrMember() or @caller.isPlatformOperator()")
     @Transactional
     public UUID start(String kind, String parameters) {
         UUID tenant = TenantContext.current()
@@ -40,8 +40,15 @@ public class Jobs {
         return runId;
     }
 
+    /** The newest run of this kind in the current tenant: what a page shows when the person comes back. */
+    @PreAuthorize("@caller.isSystemWorkOrMember() or @caller.isPlatformOperator()")
+    @Transactional(readOnly = true)
+    public Optional<JobProgress> latest(String kind) {
+        return runs.latest(kind);
+    }
+
     /** A run of the current tenant; empty for an unknown id or another tenant's. */
-    @PreAuthorize("@caller.isSystemWorkOrMember()")
+    @PreAuthorize("@caller.isSystemWorkOrMember() or @caller.isPlatformOperator()")
     @Transactional(readOnly = true)
     public Optional<JobProgress> progress(UUID runId) {
         return runs.find(runId);

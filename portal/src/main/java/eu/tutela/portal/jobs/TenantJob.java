@@ -10,6 +10,14 @@ public interface TenantJob {
 
     String kind();
 
+    /**
+     * Whether it runs while its tenant is suspended. A suspended tenant's own work waits (and is tried again
+     * later); the platform operator's work on it (an export before deletion) does not.
+     */
+    default boolean runsWhileSuspended() {
+        return false;
+    }
+
     /** Does the work; a thrown exception marks the run failed with its message. */
     void run(JobContext context) throws Exception;
 }

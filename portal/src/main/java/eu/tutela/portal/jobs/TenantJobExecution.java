@@ -1,9 +1,12 @@
 package eu.tutela.portal.jobs;
 
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import eu.tutela.portal.tenancy.ActingPerson;
 import eu.tutela.portal.tenancy.TenantContext;
+import eu.tutela.portal.tenancy.TenantDirectory;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,15 +25,29 @@ class TenantJobExecution {
     private static final Logger log = LoggerFactory.getLogger(TenantJobExecution.class);
 
     @Bean
-    OneTimeTask<TenantJobRun> tenantJobTask(List<TenantJob> jobs, JobRuns runs) {
+    OneTimeTask<TenantJobRun> tenantJobTask(List<TenantJob> jobs, JobRuns runs, TenantDirectory tenants,
+            @Value("${tutela.jobs.suspended-retry:5m}") Duration suspendedRetry) {
         Map<String, TenantJob> byKind = jobs.stream().collect(Collectors.toMap(TenantJob::kind, Function.identity()));
         return Tasks.oneTime("tenant-job", TenantJobRun.class)
+                // A suspended tenant's job waits: tried again later, run once the tenant is reactivated.
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(suspendedRetry))
                 // A replica that died mid-run is noticed by the others, which run the job again: jobs resume.
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
                     TenantJobRun run = instance.getData();
-                    TenantContext.runAs(run.tenantId(), () -> asStarter(run, () -> execute(run, byKind.get(run.kind()), runs)));
+                    TenantJob job = byKind.get(run.kind());
+                    if ((job == null || !job.runsWhileSuspended()) && tenants.isSuspended(run.tenantId())) {
+                        throw new TenantSuspendedException(run);
+                    }
+                    TenantContext.runAs(run.tenantId(), () -> asStarter(run, () -> execute(run, job, runs)));
                 });
+    }
+
+    /** Not a failure of the job: its tenant is suspended, so it waits. */
+    static final class TenantSuspendedException extends RuntimeException {
+        TenantSuspendedException(TenantJobRun run) {
+            super("Tenant " + run.tenantId() + " is suspended: job " + run.runId() + " (" + run.kind() + ") waits", null, false, false);
+        }
     }
 
     private static void asStarter(TenantJobRun run, Runnable work) {

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import eu.tutela.portal.jobs.Backoff;
 import eu.tutela.portal.tenancy.TenantContext;
+import eu.tutela.portal.tenancy.TenantDirectory;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -30,15 +31,22 @@ class MailDeliveryTask {
     }
 
     @Bean
-    OneTimeTask<MailDelivery> mailDelivery(JavaMailSender sender, JdbcClient jdbc, TransactionTemplate transactions,
+    OneTimeTask<MailDelivery> mailDelivery(JavaMailSender sender, JdbcClient jdbc, TransactionTemplate transactions, TenantDirectory tenants,
             @Value("${tutela.mail.from:no-reply@tutela.example}") String from,
             @Value("${tutela.mail.retry-first:5s}") Duration first,
             @Value("${tutela.mail.retry-ceiling:10m}") Duration ceiling) {
         return Tasks.oneTime("mail-delivery", MailDelivery.class)
                 .onFailure(new Backoff<>(first, ceiling))
                 .onDeadExecutionRevive()
-                .execute((instance, context) -> TenantContext.runAs(instance.getData().tenantId(),
-                        () -> deliver(instance.getData(), sender, jdbc, transactions, from)));
+                .execute((instance, context) -> {
+                    if (tenants.isSuspended(instance.getData().tenantId())) {
+                        // A suspended tenant's mail waits (tried again with the back-off) until it is reactivated.
+                        throw new IllegalStateException("Tenant " + instance.getData().tenantId() + " is suspended: mail "
+                                + instance.getData().mailId() + " waits");
+                    }
+                    TenantContext.runAs(instance.getData().tenantId(),
+                            () -> deliver(instance.getData(), sender, jdbc, transactions, from));
+                });
     }
 
     private static void deliver(MailDelivery delivery, JavaMailSender sender, JdbcClient jdbc, TransactionTemplate transactions,

@@ -96,6 +96,14 @@ public class IdentityProvider {
                         "no-reply@tutela.example"));
     }
 
+    /**
+     * The admin directory as it is, without waiting for Keycloak: for work that reports Keycloak being away itself
+     * (the tenant lifecycle, which tells the operator to retry).
+     */
+    public KeycloakDirectory directory() {
+        return directory;
+    }
+
     /** The admin directory, once Keycloak answers for it. */
     public KeycloakDirectory awaitDirectory(Duration timeout) {
         try {

@@ -19,7 +19,9 @@ public record InvitationLink(State state, String tenantSlug, String tenantName, 
         USED,
         REVOKED,
         /** No such link (mistyped, forged, or its invitation was sent again with a new link). */
-        UNKNOWN
+        UNKNOWN,
+        /** Its institution is suspended: the link works again once it is reactivated (and until it expires). */
+        UNAVAILABLE
     }
 
     static InvitationLink unusable(State state) {

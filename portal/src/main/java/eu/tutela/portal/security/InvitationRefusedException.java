@@ -5,6 +5,8 @@ public class InvitationRefusedException extends RuntimeException {
 
     public enum Reason {
         EXPIRED, USED, REVOKED, UNKNOWN,
+        /** Its institution is suspended for now. */
+        UNAVAILABLE,
         /** Signed in as someone else than the invited address. */
         SOMEONE_ELSE,
         /** Keycloak did not answer: try again later, the link still works. */

@@ -8,6 +8,7 @@ import eu.tutela.portal.tenancy.EmailAddress;
 import eu.tutela.portal.tenancy.InvalidInputException;
 import eu.tutela.portal.tenancy.Memberships;
 import eu.tutela.portal.tenancy.TenantContext;
+import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.portal.tenancy.TenantRole;
 import eu.tutela.portal.tenancy.TenantSettings;
 import eu.tutela.portal.tenancy.TenantSettingsService;
@@ -57,6 +58,7 @@ public class Invitations {
     private final Outbox outbox;
     private final TenantSettingsService settings;
     private final Memberships memberships;
+    private final TenantDirectory tenants;
     private final PortalUsers users;
     private final CurrentUser currentUser;
     private final IdentityProvider identity;
@@ -66,7 +68,7 @@ public class Invitations {
     private final Environment environment;
 
     Invitations(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox, TenantSettingsService settings,
-            Memberships memberships, PortalUsers users, CurrentUser currentUser, IdentityProvider identity,
+            Memberships memberships, TenantDirectory tenants, PortalUsers users, CurrentUser currentUser, IdentityProvider identity,
             ApplicationEventPublisher events, @Value("${tutela.public-url:}") String publicUrl,
             @Value("${tutela.invitations.validity:P7D}") Duration validity, Environment environment) {
         this.jdbc = jdbc;
@@ -74,6 +76,7 @@ public class Invitations {
         this.outbox = outbox;
         this.settings = settings;
         this.memberships = memberships;
+        this.tenants = tenants;
         this.users = users;
         this.currentUser = currentUser;
         this.identity = identity;
@@ -180,6 +183,7 @@ public class Invitations {
             case USED -> throw new InvitationRefusedException(InvitationRefusedException.Reason.USED);
             case REVOKED -> throw new InvitationRefusedException(InvitationRefusedException.Reason.REVOKED);
             case UNKNOWN -> throw new InvitationRefusedException(InvitationRefusedException.Reason.UNKNOWN);
+            case UNAVAILABLE -> throw new InvitationRefusedException(InvitationRefusedException.Reason.UNAVAILABLE);
             case VALID -> { }
         }
         String email = users.find(user.portalUserId()).map(PortalUser::email).orElse("");
@@ -233,6 +237,9 @@ public class Invitations {
             Optional<Invitation> invitation = jdbc.sql("select " + COLUMNS + " from invitation where token_hash = ?").param(hash)
                     .query(Invitations::invitation).optional();
             Optional<TenantSettings> sender = settings.publicSettings(tenant);
+            if (invitation.isPresent() && sender.isEmpty() && tenants.isSuspended(tenant)) {
+                return Optional.of(new Found(tenant, invitation.get().id(), InvitationLink.unusable(InvitationLink.State.UNAVAILABLE)));
+            }
             if (invitation.isEmpty() || sender.isEmpty()) {
                 return Optional.<Found>empty();
             }

@@ -50,6 +50,16 @@ public class TenantAccess {
         return enter(user, tenant.get());
     }
 
+    /**
+     * Whether the refusal is a suspension of a tenant the person belongs to: then they are told so (their
+     * institution is paused, their data kept) instead of the page that reveals nothing.
+     */
+    public boolean isSuspendedMember(SignedInUser user, String slug) {
+        return tenants.findSuspendedBySlug(slug)
+                .map(tenant -> !TenantContext.callAs(tenant.id(), () -> memberships.rolesInCurrentTenant(user.portalUserId())).isEmpty())
+                .orElse(false);
+    }
+
     /** The same decision for a tenant already known to be active (see {@link TenantDirectory#findActive}). */
     Optional<Granted> enter(SignedInUser user, Tenant tenant) {
         Set<TenantRole> roles = TenantContext.callAs(tenant.id(), () -> memberships.rolesInCurrentTenant(user.portalUserId()));

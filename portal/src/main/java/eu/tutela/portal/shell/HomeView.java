@@ -34,7 +34,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver, Pag
             event.forwardTo(TenantDashboardView.class,
                     new RouteParameters(TenantNavigationGuard.TENANT_PARAMETER, mine.getFirst().tenantSlug()));
         } else if (user.map(PortalUser::platformOperator).orElse(false)) {
-            event.forwardTo(PlatformView.class);
+            event.forwardTo(MainLayout.PLATFORM_ROUTE);
         } else {
             event.forwardTo(NoMembershipView.class);
         }

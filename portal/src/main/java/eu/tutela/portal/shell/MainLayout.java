@@ -139,6 +139,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         });
     }
 
+    /** The platform operator's console (module platform). */
+    public static final String PLATFORM_ROUTE = "platform";
+
     private void rebuildNavigation(Optional<TenantSelection> selection, boolean operator) {
         navigation.removeAll();
         selection.ifPresent(s -> {
@@ -148,7 +151,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     .forEach(entry -> navigation.addItem(new SideNavItem(getTranslation(entry.labelKey()), entry.view(), tenant)));
         });
         if (operator) {
-            navigation.addItem(new SideNavItem(getTranslation("nav.platform"), PlatformView.class));
+            // By route: the platform module's views build on the shell, not the other way round.
+            navigation.addItem(new SideNavItem(getTranslation("nav.platform"), PLATFORM_ROUTE));
+            navigation.addItem(new SideNavItem(getTranslation("nav.platformAudit"), PLATFORM_ROUTE + "/audit"));
         }
         // Development runs only: the view comes with the embedded SMTP server, not in the production jar.
         RouteConfiguration.forApplicationScope().getRoute(DEV_MAILBOX_ROUTE)

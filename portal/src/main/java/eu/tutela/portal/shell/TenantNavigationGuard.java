@@ -61,7 +61,7 @@ class TenantNavigationGuard implements VaadinServiceInitListener {
                 UI previous = UI.getCurrent();
                 UI.setCurrent(ui);
                 try {
-                    ui.navigate(TenantUnavailableView.class);
+                    ui.navigate(refusalPage(selection.get().tenant().slug()));
                 } finally {
                     UI.setCurrent(previous);
                 }
@@ -84,8 +84,14 @@ class TenantNavigationGuard implements VaadinServiceInitListener {
                 .map(granted -> new TenantSelection(granted.tenant(), granted.roles()));
         ComponentUtil.setData(ui, TenantSelection.class, selection.orElse(null));
         if (selection.isEmpty()) {
-            event.rerouteTo(TenantUnavailableView.class);
+            event.rerouteTo(refusalPage(slug.get()));
         }
+    }
+
+    /** A member of a suspended tenant is told it is suspended; anyone else learns nothing about it. */
+    private Class<? extends com.vaadin.flow.component.Component> refusalPage(String slug) {
+        return currentUser.signedIn().filter(user -> access.isSuspendedMember(user, slug)).isPresent()
+                ? TenantSuspendedView.class : TenantUnavailableView.class;
     }
 
     static Optional<TenantSelection> selectionOf(UI ui) {

@@ -4,7 +4,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 /** The time zone of an EEA country's capital: a new institution's default, which its administrator may change. */
-final class CountryTimeZone {
+public final class CountryTimeZone {
 
     private static final Map<String, String> CAPITALS = Map.ofEntries(
             Map.entry("AT", "Europe/Vienna"), Map.entry("BE", "Europe/Brussels"), Map.entry("BG", "Europe/Sofia"),
@@ -21,7 +21,7 @@ final class CountryTimeZone {
     private CountryTimeZone() {
     }
 
-    static ZoneId of(String country) {
+    public static ZoneId of(String country) {
         return ZoneId.of(CAPITALS.getOrDefault(country, "Europe/Brussels"));
     }
 }

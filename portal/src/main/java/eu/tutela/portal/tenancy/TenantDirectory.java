@@ -30,6 +30,22 @@ public class TenantDirectory {
         return tenants.findById(id).filter(TenantEntity::isActive).map(TenantEntity::toTenant);
     }
 
+    /** A suspended tenant by its slug: to tell its members why they cannot enter (and nobody else). */
+    @Transactional(readOnly = true)
+    public Optional<Tenant> findSuspendedBySlug(String slug) {
+        return tenants.findBySlug(slug).filter(TenantEntity::isSuspended).map(TenantEntity::toTenant);
+    }
+
+    /**
+     * Whether the tenant exists and is suspended: its work waits, its pages say it is unavailable. Anyone may ask
+     * (background work, public pages); the answer reveals nothing to a caller who does not hold the id already.
+     */
+    @Transactional(readOnly = true)
+    public boolean isSuspended(UUID id) {
+        return jdbc.sql("select exists (select 1 from tenant where id = ? and status = 'SUSPENDED')").param(id)
+                .query(Boolean.class).single();
+    }
+
     /** Every institution on the platform: the platform operator's view, refused to anyone else. */
     @PreAuthorize("@caller.isPlatformOperator()")
     @Transactional(readOnly = true)

@@ -32,4 +32,8 @@ class TenantEntity {
     boolean isActive() {
         return "ACTIVE".equals(status);
     }
+
+    boolean isSuspended() {
+        return "SUSPENDED".equals(status);
+    }
 }

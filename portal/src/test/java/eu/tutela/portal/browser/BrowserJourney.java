@@ -2,14 +2,18 @@ package eu.tutela.portal.browser;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import eu.tutela.portal.demo.DemoAccount;
 import eu.tutela.portal.demo.DemoData;
 import eu.tutela.portal.demo.DemoTenants;
+import eu.tutela.portal.support.CaughtMail;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,5 +107,58 @@ abstract class BrowserJourney {
         step++;
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(SCREENSHOTS.resolve(testName).resolve(String.format(Locale.ROOT, "%02d-%s.png", step, name))));
+    }
+
+    protected void fill(String field, String value) {
+        page.locator(field + " input").fill(value);
+    }
+
+    protected void fillCombo(String field, String value) {
+        Locator input = page.locator(field + " input");
+        input.fill(value);
+        input.press("Enter");
+    }
+
+    protected static String awaitMailLink(String recipient, Pattern link) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !CaughtMail.found(recipient, link).isEmpty());
+        return CaughtMail.found(recipient, link).getLast();
+    }
+
+    /**
+     * From the portal's sign-in button to Keycloak and back: registers a new account with Keycloak's own pages,
+     * which ask, page by page, for what the account still lacks (a password, a verified address).
+     */
+    protected void registerThroughKeycloak(String email, String firstName, String lastName, String password) {
+        page.locator("#username").waitFor();
+        shot("keycloak-first-page");
+        page.locator("#kc-registration a").click();
+        page.locator("#email").fill(email);
+        page.locator("#firstName").fill(firstName);
+        page.locator("#lastName").fill(lastName);
+        shot("keycloak-register-form");
+        page.locator("#kc-register-form [type=submit]").click();
+        for (int pageOfKeycloak = 0; pageOfKeycloak < 6 && !page.url().startsWith(portal("/")); pageOfKeycloak++) {
+            page.waitForLoadState();
+            if (page.locator("#password-new").count() > 0) {
+                page.locator("#password-new").fill(password);
+                page.locator("#password-confirm").fill(password);
+                shot("keycloak-password");
+                page.locator("form [type=submit]").first().click();
+            } else if (page.locator("#password").count() > 0 && page.locator("#password-confirm").count() > 0) {
+                page.locator("#password").fill(password);
+                page.locator("#password-confirm").fill(password);
+                shot("keycloak-password");
+                page.locator("form [type=submit]").first().click();
+            } else {
+                shot("keycloak-verify-email");
+                String verify = awaitMailLink(email, Pattern.compile("http://[^\"\\s<>]+login-actions/action-token\\?[^\"\\s<>]+"))
+                        .replace("&amp;", "&");
+                page.navigate(verify);
+                Locator proceed = page.locator("#kc-info-message a");
+                if (!page.url().startsWith(portal("/")) && proceed.count() > 0) {
+                    proceed.first().click();
+                }
+            }
+        }
     }
 }

@@ -109,38 +109,7 @@ class TenantRunsItselfIT extends BrowserJourney {
         assertThat(page.locator("#invitation-text")).containsText("Délégué à la protection des données");
         shot("invitation");
         page.locator("#invitation-sign-in").click();
-        page.locator("#username").waitFor();
-        shot("keycloak-first-page");
-        page.locator("#kc-registration a").click();
-        page.locator("#email").fill(dpoEmail);
-        page.locator("#firstName").fill("Diane");
-        page.locator("#lastName").fill("Protection");
-        shot("keycloak-register-form");
-        page.locator("#kc-register-form [type=submit]").click();
-        // Keycloak then asks, page by page, for what the account still lacks: a password, a verified address.
-        for (int pageOfKeycloak = 0; pageOfKeycloak < 6 && !page.url().startsWith(portal("/")); pageOfKeycloak++) {
-            page.waitForLoadState();
-            if (page.locator("#password-new").count() > 0) {
-                page.locator("#password-new").fill("Diane-Protection-2026");
-                page.locator("#password-confirm").fill("Diane-Protection-2026");
-                shot("keycloak-password");
-                page.locator("form [type=submit]").first().click();
-            } else if (page.locator("#password").count() > 0 && page.locator("#password-confirm").count() > 0) {
-                page.locator("#password").fill("Diane-Protection-2026");
-                page.locator("#password-confirm").fill("Diane-Protection-2026");
-                shot("keycloak-password");
-                page.locator("form [type=submit]").first().click();
-            } else {
-                shot("keycloak-verify-email");
-                String verify = awaitMailLink(dpoEmail, Pattern.compile("http://[^\"\\s<>]+login-actions/action-token\\?[^\"\\s<>]+"))
-                        .replace("&amp;", "&");
-                page.navigate(verify);
-                Locator proceed = page.locator("#kc-info-message a");
-                if (!page.url().startsWith(portal("/")) && proceed.count() > 0) {
-                    proceed.first().click();
-                }
-            }
-        }
+        registerThroughKeycloak(dpoEmail, "Diane", "Protection", "Diane-Protection-2026");
         page.waitForURL(url -> url.startsWith(portal("/invitation/")));
         assertThat(page.locator("#invitation-join")).isVisible();
         shot("invitation-signed-in");
@@ -226,20 +195,5 @@ class TenantRunsItselfIT extends BrowserJourney {
                 "update audit_entry set summary = replace(summary, '#aa3300', '#00aa33') where tenant_id = ? and seq = ?")
                 .params(hemi, seq).update());
         return seq;
-    }
-
-    private void fill(String field, String value) {
-        page.locator(field + " input").fill(value);
-    }
-
-    private void fillCombo(String field, String value) {
-        Locator input = page.locator(field + " input");
-        input.fill(value);
-        input.press("Enter");
-    }
-
-    private static String awaitMailLink(String recipient, Pattern link) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !CaughtMail.found(recipient, link).isEmpty());
-        return CaughtMail.found(recipient, link).getLast();
     }
 }

@@ -1,6 +1,7 @@
 package eu.tutela.portal.demo;
 
 import eu.tutela.portal.tenancy.TenantRole;
+import eu.tutela.tenantadmin.lifecycle.TenantSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,13 @@ public final class DemoData {
     public static final DemoAccount OPERATOR = new DemoAccount("operator@tutela.example", "Gaspard", "Operator", "en", Map.of(), true);
 
     public static final List<DemoTenant> TENANTS = List.of(HEMI, HORIZON);
+
+    /**
+     * An institution the platform operator created through the lifecycle and then suspended: the console shows a
+     * suspended one, and the platform audit has a story to tell from the first start.
+     */
+    public static final TenantSpec SUSPENDED = new TenantSpec("conservatoire-lully", "Conservatoire Jean-Baptiste Lully", "FR",
+            List.of("fr"), "Europe/Paris", "dpo@conservatoire-lully.example", "direction@conservatoire-lully.example");
     public static final List<DemoAccount> ACCOUNTS = List.of(ADMIN, DPO, STAFF, GUARDIAN, STUDENT, HORIZON_ADMIN, OPERATOR);
 
     private DemoData() {

@@ -12,6 +12,7 @@ import eu.tutela.portal.tenancy.TenantRole;
 import eu.tutela.portal.tenancy.TenantSettings;
 import eu.tutela.portal.tenancy.TenantSettingsService;
 import eu.tutela.tenantadmin.keycloak.KeycloakDirectory;
+import eu.tutela.tenantadmin.lifecycle.TenantLifecycle;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -45,10 +46,12 @@ public class DemoTenants {
     private final TenantSettingsService settings;
     private final Invitations invitations;
     private final Environment environment;
+    private final TenantLifecycle lifecycle;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
     DemoTenants(IdentityProvider identity, TenantDirectory tenants, PortalUsers users, Memberships memberships,
-            DemoWelcomeMail welcomeMail, TenantSettingsService settings, Invitations invitations, Environment environment) {
+            DemoWelcomeMail welcomeMail, TenantSettingsService settings, Invitations invitations, Environment environment,
+            TenantLifecycle lifecycle) {
         this.identity = identity;
         this.tenants = tenants;
         this.users = users;
@@ -57,6 +60,7 @@ public class DemoTenants {
         this.settings = settings;
         this.invitations = invitations;
         this.environment = environment;
+        this.lifecycle = lifecycle;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -104,6 +108,10 @@ public class DemoTenants {
             welcomeMail.sendOnce(account);
         }
         DemoData.TENANTS.forEach(demo -> TenantContext.runAs(bySlug.get(demo.slug()).id(), () -> configure(demo)));
+        if (lifecycle.find(DemoData.SUSPENDED.slug()).isEmpty()) {
+            lifecycle.create(DemoData.SUSPENDED, DemoData.OPERATOR.email() + " (demo)");
+            lifecycle.suspend(DemoData.SUSPENDED.slug(), DemoData.OPERATOR.email() + " (demo)");
+        }
         printSignInDetails();
     }
 

@@ -1,5 +1,7 @@
 package eu.tutela.portal.support;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -54,5 +56,21 @@ public final class OwnerDatabase {
         DataSource owner = new SimpleDriverDataSource(new org.postgresql.Driver(), env.getRequiredProperty("spring.flyway.url"),
                 env.getRequiredProperty("spring.flyway.user"), env.getRequiredProperty("spring.flyway.password"));
         return JdbcClient.create(owner);
+    }
+
+    /** How many rows of the tenant each table with a tenant_id holds (all zero once it is deleted). */
+    public static Map<String, Long> rowsOfTenant(Environment env, UUID tenantId) {
+        return inTenant(env, tenantId, jdbc -> {
+            Map<String, Long> rows = new LinkedHashMap<>();
+            for (String table : jdbc.sql("""
+                    select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                     where n.nspname = 'public' and c.relkind = 'r'
+                       and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
+                     order by 1""").query(String.class).list()) {
+                rows.put(table, jdbc.sql("select count(*) from " + table + " where tenant_id = ?").param(tenantId)
+                        .query(Long.class).single());
+            }
+            return rows;
+        });
     }
 }

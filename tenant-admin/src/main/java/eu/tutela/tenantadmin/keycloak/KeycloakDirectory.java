@@ -339,6 +339,12 @@ public final class KeycloakDirectory implements AutoCloseable {
             rep.setName(name);
             rep.setEnabled(true);
             try (Response response = api().organizations().create(rep)) {
+                if (response.getStatus() == 409) { // made meanwhile by another run
+                    Optional<OrganizationRepresentation> made = findOrganizationRepresentation(alias);
+                    if (made.isPresent()) {
+                        return made.get().getId();
+                    }
+                }
                 expectCreated(response, "create organization " + alias + " (name '" + name + "')");
                 String id = CreatedResponseUtil.getCreatedId(response);
                 LOG.info("Created organization {} ({})", alias, id);
@@ -478,6 +484,17 @@ public final class KeycloakDirectory implements AutoCloseable {
         call("set password of user " + userId, () -> {
             api().users().get(userId).resetPassword(passwordCredential(password));
             return null;
+        });
+    }
+
+    /** The user with this id (the subject of their tokens), if it exists. */
+    public Optional<DirectoryUser> findUser(String userId) {
+        return call("find user " + userId, () -> {
+            try {
+                return Optional.of(toUser(api().users().get(userId).toRepresentation()));
+            } catch (jakarta.ws.rs.NotFoundException e) {
+                return Optional.<DirectoryUser>empty();
+            }
         });
     }
 
