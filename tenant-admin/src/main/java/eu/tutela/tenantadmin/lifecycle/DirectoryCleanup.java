@@ -54,9 +54,11 @@ final class DirectoryCleanup {
         return remaining();
     }
 
+    /** Steps nobody is doing: a step another run (the portal's background task) holds right now is its to finish. */
     int remaining() {
         return database.transaction(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("select count(*) from directory_cleanup");
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select count(*) from (select id from directory_cleanup for update skip locked) unclaimed");
                     ResultSet rs = query.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

@@ -34,6 +34,7 @@ class ExportsDialog extends Dialog {
     private final Button start = new Button();
     private final Grid<ExportRecord> exports = new Grid<>();
     private Registration polling;
+    private UI pollingUi;
 
     ExportsDialog(PlatformConsole console, TenantSummary tenant) {
         this.console = console;
@@ -73,12 +74,12 @@ class ExportsDialog extends Dialog {
         getFooter().add(close);
         setWidth("min(60em, 100vw)");
         addOpenedChangeListener(e -> {
-            if (!e.isOpened() && polling != null) {
-                polling.remove();
-                polling = null;
-                UI.getCurrent().setPollInterval(-1);
+            if (!e.isOpened()) {
+                stopPolling();
             }
         });
+        // Leaving the page with the dialog open stops the polling too: the export goes on without anyone watching.
+        addDetachListener(e -> stopPolling());
         refresh();
     }
 
@@ -120,13 +121,19 @@ class ExportsDialog extends Dialog {
         }, () -> status.setText(getTranslation("platform.exports.none")));
         exports.setItems(console.exports(tenant.slug()));
         if (running && polling == null) {
-            UI ui = UI.getCurrent();
-            ui.setPollInterval(1000);
-            polling = ui.addPollListener(e -> refresh());
-        } else if (!running && polling != null) {
+            pollingUi = UI.getCurrent();
+            pollingUi.setPollInterval(1000);
+            polling = pollingUi.addPollListener(e -> refresh());
+        } else if (!running) {
+            stopPolling();
+        }
+    }
+
+    private void stopPolling() {
+        if (polling != null) {
             polling.remove();
             polling = null;
-            UI.getCurrent().setPollInterval(-1);
+            pollingUi.setPollInterval(-1);
         }
     }
 }
