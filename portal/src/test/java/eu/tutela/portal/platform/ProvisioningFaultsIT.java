@@ -10,6 +10,8 @@ import eu.tutela.tenantadmin.devserver.KeycloakDevServer;
 import eu.tutela.tenantadmin.devserver.Settings;
 import eu.tutela.tenantadmin.keycloak.KeycloakDirectory;
 import eu.tutela.tenantadmin.keycloak.RealmSpec;
+import eu.tutela.tenantadmin.lifecycle.Deleted;
+import eu.tutela.tenantadmin.lifecycle.ExportProgress;
 import eu.tutela.tenantadmin.lifecycle.LifecycleException;
 import eu.tutela.tenantadmin.lifecycle.Provisioned;
 import eu.tutela.tenantadmin.lifecycle.ProvisioningStep;
@@ -37,7 +39,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Provisioning resumes after the real servers fail between its steps: the Keycloak process stopped after the slug was
  * claimed, PostgreSQL stopped after the organization was made. Each time the first run reports what to do, the
- * retry yields one complete tenant, and neither store holds two or half of one.
+ * retry yields one complete tenant, and neither store holds two or half of one. A deletion while Keycloak is away
+ * removes the rows at once and the organization once Keycloak is back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -46,8 +49,6 @@ class ProvisioningFaultsIT {
     private static final String OPERATOR = "faults@tutela.example";
 
     @Autowired
-    DataSource dataSource;
-    @Autowired
     IdentityProvider identity;
 
     private static TenantSpec spec(String slug) {
@@ -55,11 +56,15 @@ class ProvisioningFaultsIT {
     }
 
     @Test
-    void keycloakStoppedAfterTheClaimThenARetryFinishesTheTenant() {
+    void keycloakStoppedAfterTheClaimThenARetryFinishesTheTenantAndADeletionFinishesWhenItIsBack() throws Exception {
         Settings settings = Settings.ephemeralOnFreePorts().withDataMode(DataMode.PERSISTENT)
                 .withDataDirectory(SharedKeycloak.itDataDirectory("provisioning-faults-" + UUID.randomUUID()));
         KeycloakDevServer[] keycloak = {KeycloakDevServer.start(settings)};
+        // A database of its own: the portal beside it finishes deletions with its own Keycloak, not this one.
+        EmbeddedPostgres postgres = startPostgres(Files.createTempDirectory("tutela-faults-postgres"), 0);
         try {
+            prepare(postgres);
+            DataSource dataSource = appDataSource(postgres.getPort());
             keycloak[0].awaitReady(SharedKeycloak.READY_TIMEOUT);
             String slug = "kc-stop-" + UUID.randomUUID().toString().substring(0, 8);
             try (KeycloakDirectory directory = new KeycloakDirectory(keycloak[0].baseUrl(), settings.adminUsername(),
@@ -86,9 +91,25 @@ class ProvisioningFaultsIT {
                         .satisfies(o -> assertThat(o.id()).isEqualTo(done.organizationId()));
                 assertThat(JdbcClient.create(dataSource).sql("select organization_id from tenant where slug = ?").param(slug)
                         .query(String.class).single()).isEqualTo(done.organizationId());
+
+                // Deleted while Keycloak is away: the rows go at once, the organization when Keycloak is back.
+                TenantLifecycle lifecycle = new TenantLifecycle(dataSource, directory);
+                Path zip = Files.createTempFile("faults-export", ".zip");
+                lifecycle.export(slug, OPERATOR, zip, false, ExportProgress.NONE);
+                keycloak[0].close();
+                Deleted deleted = lifecycle.delete(slug, OPERATOR);
+                assertThat(deleted.directoryWorkRemaining()).isEqualTo(1);
+                assertThat(status(dataSource, slug)).isEmpty();
+                assertThat(lifecycle.cleanUpDirectory()).as("still away").isEqualTo(1);
+                keycloak[0] = KeycloakDevServer.start(settings);
+                keycloak[0].awaitReady(SharedKeycloak.READY_TIMEOUT);
+                assertThat(lifecycle.cleanUpDirectory()).isZero();
+                assertThat(directory.findOrganization(slug)).isEmpty();
+                Files.deleteIfExists(zip);
             }
         } finally {
             keycloak[0].close();
+            close(postgres);
         }
     }
 
