@@ -10,7 +10,6 @@ import eu.tutela.portal.demo.DemoAccount;
 import eu.tutela.portal.demo.DemoData;
 import eu.tutela.portal.security.IdentityProvider;
 import eu.tutela.portal.security.PortalUsers;
-import eu.tutela.portal.support.CaughtMail;
 import eu.tutela.portal.support.OwnerDatabase;
 import eu.tutela.portal.tenancy.Memberships;
 import eu.tutela.portal.tenancy.TenantContext;

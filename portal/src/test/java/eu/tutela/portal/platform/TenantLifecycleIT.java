@@ -27,7 +27,6 @@ import eu.tutela.tenantadmin.lifecycle.PlatformAuditEntry;
 import eu.tutela.tenantadmin.lifecycle.Provisioned;
 import eu.tutela.tenantadmin.lifecycle.SpecProblem;
 import eu.tutela.tenantadmin.lifecycle.TenantSpec;
-import eu.tutela.tenantadmin.lifecycle.TenantSummary;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -192,8 +192,9 @@ public final class TenantLifecycle {
             String status = lockStatus(connection, row.id());
             if ("PROVISIONING".equals(status)) {
                 setStatus(connection, row.id(), "ACTIVE");
+                // No address of a person: the platform's stream outlives the tenant and its people.
                 PlatformAudit.append(connection, actor, "tenant.created", row.id(), row.slug(), "Created '" + row.name()
-                        + "' (organization " + organizationId + "); first administrator to invite: " + row.firstAdminEmail());
+                        + "' (organization " + organizationId + ")");
             }
             return null;
         });
