@@ -158,6 +158,11 @@ public final class Labels {
     }
 
     /** "an" / "ans", "year" / "years". */
+    /** "1 an", "13 months": the amount with its unit's word, singular or plural. */
+    public String duration(DurationValue duration, Lang lang) {
+        return duration.amount() + " " + unit(duration.unit(), duration.amount() == 1, lang);
+    }
+
     public String unit(DurationValue.Unit unit, boolean one, Lang lang) {
         return units.get(lang).get(unit).get(one ? 0 : 1);
     }

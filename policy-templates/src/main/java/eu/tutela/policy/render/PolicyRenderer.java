@@ -45,7 +45,7 @@ public final class PolicyRenderer {
         for (ClauseDefinition c : template.clauses()) {
             clauses.put(c.id(), values.clauses().getOrDefault(c.id(), c.defaultOption()));
         }
-        Context context = new Context(template, raw, clauses, lang);
+        Context context = new Context(template, raw, clauses, lang, new ValueFormatter(Labels.get(), lang));
         List<RenderedSection> sections = new ArrayList<>();
         int number = 0;
         for (SectionDefinition def : template.sections()) {
@@ -118,7 +118,8 @@ public final class PolicyRenderer {
     }
 
     /** The values and clause choices of one rendering. */
-    private record Context(PolicyTemplate template, Map<String, Object> raw, Map<String, String> clauses, Lang lang) {
+    private record Context(PolicyTemplate template, Map<String, Object> raw, Map<String, String> clauses, Lang lang,
+            ValueFormatter values) {
 
         boolean holds(String condition) {
             if (condition == null) {
@@ -210,10 +211,10 @@ public final class PolicyRenderer {
 
         private String value(String name, String filter, Object item) {
             if (name.equals(".")) {
-                return item instanceof String s ? MarkdownText.escape(s) : ValueFormatter.channel(item, lang);
+                return item instanceof String s ? MarkdownText.escape(s) : values.channel(item);
             }
             if (name.startsWith(".")) {
-                return ValueFormatter.processorField(item, name.substring(1), lang);
+                return values.processorField(item, name.substring(1));
             }
             Object v = raw.get(name);
             if (v == null || (v instanceof String s && s.isBlank())) {
@@ -223,13 +224,13 @@ public final class PolicyRenderer {
                 return formatDate(String.valueOf(v), lang);
             }
             if (name.equals("country.in")) {
-                return Labels.get().countryIn(String.valueOf(v).trim(), lang);
+                return values.countryIn(v);
             }
             VariableDefinition def = template.variable(name).orElse(null);
             if (def == null) {
-                return MarkdownText.escape(name.equals("country.name") ? Countries.name(String.valueOf(v), lang) : String.valueOf(v));
+                return name.equals("country.name") ? values.country(v) : MarkdownText.escape(String.valueOf(v));
             }
-            return ValueFormatter.format(def, v, lang, filter);
+            return values.format(def, v, filter);
         }
     }
 

@@ -1,8 +1,5 @@
 package eu.tutela.policy.variables;
 
-import eu.tutela.policy.Lang;
-import eu.tutela.policy.catalogue.Labels;
-
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -30,9 +27,5 @@ public record DurationValue(int amount, Unit unit) {
             default -> null;
         };
         return unit == null ? Optional.empty() : Optional.of(new DurationValue(Integer.parseInt(m.group(1)), unit));
-    }
-
-    public String format(Lang lang) {
-        return amount + " " + Labels.get().unit(unit, amount == 1, lang);
     }
 }

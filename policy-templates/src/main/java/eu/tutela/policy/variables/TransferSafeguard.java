@@ -1,16 +1,9 @@
 package eu.tutela.policy.variables;
 
-import eu.tutela.policy.Lang;
-import eu.tutela.policy.catalogue.Labels;
-
 /**
  * The legal ground for a transfer outside the EEA (GDPR Chapter V).
  * Labels: catalogue/labels/*.yaml, "transfer-safeguards".
  */
 public enum TransferSafeguard {
-    ADEQUACY_DECISION, STANDARD_CONTRACTUAL_CLAUSES, BINDING_CORPORATE_RULES;
-
-    public String label(Lang lang) {
-        return Labels.get().label(this, lang);
-    }
+    ADEQUACY_DECISION, STANDARD_CONTRACTUAL_CLAUSES, BINDING_CORPORATE_RULES
 }

@@ -34,10 +34,10 @@ class LabelsTest {
                 assertThat(labels.countryIn(country, lang)).as("%s in %s", country, lang).doesNotContain("(");
             }
         }
-        assertThat(Channel.IN_APP.label(Lang.FR)).isEqualTo("messagerie de la plateforme");
-        assertThat(TransferSafeguard.BINDING_CORPORATE_RULES.label(Lang.EN)).isEqualTo("binding corporate rules (Art. 47 GDPR)");
-        assertThat(new DurationValue(1, DurationValue.Unit.YEAR).format(Lang.FR)).isEqualTo("1 an");
-        assertThat(new DurationValue(13, DurationValue.Unit.MONTH).format(Lang.EN)).isEqualTo("13 months");
+        assertThat(labels.label(Channel.IN_APP, Lang.FR)).isEqualTo("messagerie de la plateforme");
+        assertThat(labels.label(TransferSafeguard.BINDING_CORPORATE_RULES, Lang.EN)).isEqualTo("binding corporate rules (Art. 47 GDPR)");
+        assertThat(labels.duration(new DurationValue(1, DurationValue.Unit.YEAR), Lang.FR)).isEqualTo("1 an");
+        assertThat(labels.duration(new DurationValue(13, DurationValue.Unit.MONTH), Lang.EN)).isEqualTo("13 months");
     }
 
     @Test
