@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The real PostgreSQL, Keycloak and SMTP servers that the project starts by itself on loopback
@@ -31,7 +32,9 @@ public final class EmbeddedServices {
     static synchronized EmbeddedServices startOnce(EmbeddedSettings settings) {
         if (running == null) {
             EmbeddedServices services = new EmbeddedServices(settings);
-            Runtime.getRuntime().addShutdownHook(new Thread(services::stop, "tutela-embedded-services-stop"));
+            // After Spring has closed every application context, not beside it: a context closing while PostgreSQL is
+            // already gone waits for a connection until the pool's timeout (the event registry reads at shutdown).
+            SpringApplication.getShutdownHandlers().add(services::stop);
             running = services;
         }
         return running;
