@@ -38,7 +38,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(!keepData)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
-                    .setRegisterShutdownHook(true);
+                    // Stopped by EmbeddedServices once Spring has closed its contexts, not by a JVM hook of its own
+                    // running beside them; a hard kill is the watchdog's.
+                    .setRegisterShutdownHook(false);
             if (port > 0) {
                 builder.setPort(port);
             }
