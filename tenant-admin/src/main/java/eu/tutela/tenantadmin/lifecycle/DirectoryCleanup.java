@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Keycloak side of deleted tenants, from the {@code directory_cleanup} rows their deletion left: organizations
- * first, then accounts. An account goes only if Keycloak too lists it in no organization any more (someone made
+ * first, then accounts (an account is not looked at while its tenant's organization is still to go, even by another
+ * run: the organization would still count as one it belongs to). An account goes only if Keycloak too lists it in no organization any more (someone made
  * a member elsewhere by hand keeps it). Each row is taken with a lock that other runs skip, and removed when done;
  * Keycloak away stops the round and leaves the rest for the next one.
  */
@@ -69,7 +70,10 @@ final class DirectoryCleanup {
     private Boolean one(Connection connection) throws SQLException {
         Optional<Work> next;
         try (PreparedStatement query = connection.prepareStatement("""
-                select id, tenant_slug, organization_id, user_subject, user_email from directory_cleanup
+                select id, tenant_slug, organization_id, user_subject, user_email from directory_cleanup d
+                 where d.organization_id is not null
+                    or not exists (select 1 from directory_cleanup o
+                                    where o.organization_id is not null and o.tenant_slug = d.tenant_slug)
                  order by (organization_id is null), created_at, id limit 1 for update skip locked""");
                 ResultSet rs = query.executeQuery()) {
             next = rs.next() ? Optional.of(new Work(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
