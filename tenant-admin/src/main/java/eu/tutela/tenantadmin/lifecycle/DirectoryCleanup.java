@@ -37,29 +37,37 @@ final class DirectoryCleanup {
         this.directory = directory;
     }
 
-    /** Does what it can now, for at most {@code budget}; the number of steps left (0 when all is done). */
+    private enum Step { DONE, NOTHING_FREE, REFUSED }
+
+    /**
+     * Does what it can for at most {@code budget}: while another run holds a step (the portal's background task),
+     * it waits for that run rather than stop; Keycloak away or refusing stops the round.
+     *
+     * @return the number of steps left (0 when all is done)
+     */
     int run(Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
         while (System.nanoTime() < deadline) {
-            Boolean more;
+            Step step;
             try {
-                more = database.transaction(this::one);
+                step = database.transaction(this::one);
             } catch (DirectoryUnavailableException e) {
                 LOG.info("Keycloak away; Keycloak clean-up of deleted tenants continues later: {}", e.getMessage());
                 break;
             }
-            if (!more) {
+            if (step == Step.REFUSED || (step == Step.NOTHING_FREE && remaining() == 0)) {
+                break;
+            }
+            if (step == Step.NOTHING_FREE && !pause()) {
                 break;
             }
         }
         return remaining();
     }
 
-    /** Steps nobody is doing: a step another run (the portal's background task) holds right now is its to finish. */
     int remaining() {
         return database.transaction(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select count(*) from (select id from directory_cleanup for update skip locked) unclaimed");
+            try (PreparedStatement query = connection.prepareStatement("select count(*) from directory_cleanup");
                     ResultSet rs = query.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -67,7 +75,17 @@ final class DirectoryCleanup {
         });
     }
 
-    private Boolean one(Connection connection) throws SQLException {
+    private static boolean pause() {
+        try {
+            Thread.sleep(200);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Step one(Connection connection) throws SQLException {
         Optional<Work> next;
         try (PreparedStatement query = connection.prepareStatement("""
                 select id, tenant_slug, organization_id, user_subject, user_email from directory_cleanup d
@@ -80,7 +98,7 @@ final class DirectoryCleanup {
                     rs.getString(4), rs.getString(5))) : Optional.empty();
         }
         if (next.isEmpty()) {
-            return false;
+            return Step.NOTHING_FREE;
         }
         Work work = next.get();
         try {
@@ -100,13 +118,13 @@ final class DirectoryCleanup {
                 failed.executeUpdate();
             }
             LOG.warn("Deleted tenant {}: Keycloak refused a clean-up step, retried later: {}", work.slug(), e.getMessage());
-            return false;
+            return Step.REFUSED;
         }
         try (PreparedStatement done = connection.prepareStatement("delete from directory_cleanup where id = ?")) {
             done.setObject(1, work.id());
             done.executeUpdate();
         }
-        return true;
+        return Step.DONE;
     }
 
     private void removeAccount(Work work) {
