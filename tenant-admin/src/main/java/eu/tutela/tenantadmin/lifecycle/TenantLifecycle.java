@@ -504,6 +504,11 @@ public final class TenantLifecycle {
         });
     }
 
+    /** The id of the tenant with this slug, whatever its status (one row read, not the overview). */
+    public Optional<UUID> tenantId(String slug) {
+        return database.transaction(connection -> find(connection, slug).map(Row::id));
+    }
+
     public Optional<TenantSummary> find(String slug) {
         return list().stream().filter(t -> t.slug().equals(slug)).findFirst();
     }
