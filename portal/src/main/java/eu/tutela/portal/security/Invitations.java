@@ -2,6 +2,7 @@ package eu.tutela.portal.security;
 
 import eu.tutela.portal.notification.Mail;
 import eu.tutela.portal.notification.Outbox;
+import eu.tutela.portal.notification.PortalAddress;
 import eu.tutela.portal.tenancy.ActingPerson;
 import eu.tutela.portal.tenancy.AuditedChange;
 import eu.tutela.portal.tenancy.EmailAddress;
@@ -31,15 +32,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Invitations to join a tenant as ADMIN, DPO or STAFF: a single-use link that expires, sent through
@@ -63,14 +61,13 @@ public class Invitations {
     private final CurrentUser currentUser;
     private final IdentityProvider identity;
     private final ApplicationEventPublisher events;
-    private final String publicUrl;
     private final Duration validity;
-    private final Environment environment;
+    private final PortalAddress address;
 
     Invitations(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox, TenantSettingsService settings,
             Memberships memberships, TenantDirectory tenants, PortalUsers users, CurrentUser currentUser, IdentityProvider identity,
-            ApplicationEventPublisher events, @Value("${tutela.public-url:}") String publicUrl,
-            @Value("${tutela.invitations.validity:P7D}") Duration validity, Environment environment) {
+            ApplicationEventPublisher events, PortalAddress address,
+            @Value("${tutela.invitations.validity:P7D}") Duration validity) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.outbox = outbox;
@@ -81,9 +78,8 @@ public class Invitations {
         this.currentUser = currentUser;
         this.identity = identity;
         this.events = events;
-        this.publicUrl = publicUrl;
         this.validity = validity;
-        this.environment = environment;
+        this.address = address;
     }
 
     /**
@@ -271,21 +267,7 @@ public class Invitations {
                 List.of(Mail.text("invitation.mail.body", inviter, sender.displayName(), new DefaultMessageSourceResolvable("role." + role.name())),
                         Mail.text("invitation.mail.how"),
                         Mail.text("invitation.mail.expiry", email, until)),
-                Mail.text("invitation.mail.action"), linkBase() + "/invitation/" + token));
-    }
-
-    /**
-     * Where links in mail point: the configured public address (behind an ingress, the only right one);
-     * without it, the address the administrator is using, else this instance's own port on loopback.
-     */
-    private String linkBase() {
-        if (publicUrl != null && !publicUrl.isBlank()) {
-            return publicUrl.replaceAll("/+$", "");
-        }
-        if (RequestContextHolder.getRequestAttributes() != null) {
-            return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        }
-        return "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080");
+                Mail.text("invitation.mail.action"), address.base() + "/invitation/" + token));
     }
 
     private static Invitation invitation(ResultSet rs, int row) throws SQLException {

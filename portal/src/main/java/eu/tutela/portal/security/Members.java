@@ -3,9 +3,11 @@ package eu.tutela.portal.security;
 import eu.tutela.portal.tenancy.InvalidInputException;
 import eu.tutela.portal.tenancy.Memberships;
 import eu.tutela.portal.tenancy.TenantRole;
+import eu.tutela.portal.tenancy.TenantSettingsService;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -25,18 +27,33 @@ public class Members {
 
     private final Memberships memberships;
     private final PortalUsers users;
+    private final TenantSettingsService settings;
 
-    Members(Memberships memberships, PortalUsers users) {
+    Members(Memberships memberships, PortalUsers users, TenantSettingsService settings) {
         this.memberships = memberships;
         this.users = users;
+        this.settings = settings;
     }
 
     @PreAuthorize("@caller.has('ADMIN')")
     @Transactional(readOnly = true)
     public List<Member> list() {
-        Map<UUID, Set<TenantRole>> holders = memberships.holdersOf(STAFF_ROLES);
+        return holdersOf(STAFF_ROLES);
+    }
+
+    /** Every member, whatever their role: whom a message to all members goes to (a new policy version). */
+    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN', 'DPO')")
+    @Transactional(readOnly = true)
+    public List<Member> everyone() {
+        return holdersOf(EnumSet.allOf(TenantRole.class));
+    }
+
+    private List<Member> holdersOf(Set<TenantRole> roles) {
+        Map<UUID, Set<TenantRole>> holders = memberships.holdersOf(roles);
+        List<String> offered = settings.current().languages();
         return users.findAll(holders.keySet()).stream()
-                .map(u -> new Member(u.id(), u.displayName(), u.email(), holders.get(u.id())))
+                .map(u -> new Member(u.id(), u.displayName(), u.email(), holders.get(u.id()),
+                        Locale.of(u.locale().filter(offered::contains).orElse(offered.getFirst()))))
                 .sorted(Comparator.comparing(Member::displayName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }

@@ -36,7 +36,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
             PortalOidcUserService userService, PortalSessions sessions) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/favicon.ico", "/styles/**").permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/favicon.ico", "/styles/**", "/p/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_PATH, "{baseUrl}/signed-out"));
         http.oauth2Login(login -> login
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests(registrations)))

@@ -51,7 +51,7 @@ public class Memberships {
     }
 
     /** Everyone holding one of {@code roles} in the tenant of the current work, with all their roles there. */
-    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN')")
+    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN', 'DPO')")
     @Transactional(readOnly = true)
     public Map<UUID, Set<TenantRole>> holdersOf(Set<TenantRole> roles) {
         Map<UUID, Set<TenantRole>> holders = new LinkedHashMap<>();

@@ -1,0 +1,72 @@
+package eu.tutela.portal.policy;
+
+import eu.tutela.policy.Lang;
+import eu.tutela.policy.PolicyTemplates;
+import eu.tutela.policy.Rendering;
+import eu.tutela.policy.diff.PolicyComparison;
+import eu.tutela.portal.tenancy.InvalidInputException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The published versions of the tenant of the current work: its history, each text as published, and
+ * the comparison of any two, for its members (what anyone may read on the public page, a member reads here).
+ */
+@Service
+public class PolicyVersions {
+
+    private final PolicyRepository repository;
+    private final PolicyTemplates templates;
+
+    PolicyVersions(PolicyRepository repository, PolicyTemplates templates) {
+        this.repository = repository;
+        this.templates = templates;
+    }
+
+    /** Every version, newest first. */
+    @PreAuthorize("@caller.isSystemWorkOrMember()")
+    @Transactional(readOnly = true)
+    public List<PolicyVersion> history() {
+        return repository.versions();
+    }
+
+    @PreAuthorize("@caller.isSystemWorkOrMember()")
+    @Transactional(readOnly = true)
+    public Optional<PolicyVersion> active() {
+        return repository.active();
+    }
+
+    @PreAuthorize("@caller.isSystemWorkOrMember()")
+    @Transactional(readOnly = true)
+    public Optional<PolicyVersion> version(int number) {
+        return repository.version(number);
+    }
+
+    @PreAuthorize("@caller.isSystemWorkOrMember()")
+    @Transactional(readOnly = true)
+    public Optional<PublishedText> text(int number, Lang lang) {
+        return repository.text(number, lang.code());
+    }
+
+    @PreAuthorize("@caller.isSystemWorkOrMember()")
+    @Transactional(readOnly = true)
+    public Optional<byte[]> pdf(int number, Lang lang) {
+        return repository.pdf(number, lang.code());
+    }
+
+    /**
+     * Two versions compared section by section, as published in {@code lang}.
+     *
+     * @throws InvalidInputException on {@code version} when either was not published (in that language)
+     */
+    @PreAuthorize("@caller.isSystemWorkOrMember()")
+    @Transactional(readOnly = true)
+    public PolicyComparison compare(int before, int after, Lang lang) {
+        Rendering older = repository.rendering(before, lang).orElseThrow(() -> InvalidInputException.of("version", "policy.version.unknown"));
+        Rendering newer = repository.rendering(after, lang).orElseThrow(() -> InvalidInputException.of("version", "policy.version.unknown"));
+        return templates.compare(older, newer);
+    }
+}
