@@ -127,11 +127,6 @@ class PolicyBenchmark {
     }
 
     private static <T> T as(UUID person, Tenant school, Supplier<T> work) {
-        SignedInAs.person(person, school.slug());
-        try {
-            return TenantContext.callAs(school.id(), work);
-        } finally {
-            SignedInAs.nobody();
-        }
+        return SignedInAs.inTenant(person, school, work);
     }
 }

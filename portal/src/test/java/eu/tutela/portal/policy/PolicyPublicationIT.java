@@ -254,12 +254,7 @@ class PolicyPublicationIT {
     }
 
     private <T> T as(UUID person, Supplier<T> work) {
-        SignedInAs.person(person, school.slug());
-        try {
-            return TenantContext.callAs(school.id(), work);
-        } finally {
-            SignedInAs.nobody();
-        }
+        return SignedInAs.inTenant(person, school, work);
     }
 
     private static String message(Preview preview, String subject, Lang lang) {

@@ -143,11 +143,6 @@ class PublicPolicyPageIT {
     }
 
     private <T> T asAdmin(Supplier<T> work) {
-        SignedInAs.person(admin, school.slug());
-        try {
-            return TenantContext.callAs(school.id(), work);
-        } finally {
-            SignedInAs.nobody();
-        }
+        return SignedInAs.inTenant(admin, school, work);
     }
 }

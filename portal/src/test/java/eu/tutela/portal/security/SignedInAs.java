@@ -1,8 +1,11 @@
 package eu.tutela.portal.security;
 
+import eu.tutela.portal.tenancy.Tenant;
+import eu.tutela.portal.tenancy.TenantContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,5 +37,15 @@ public final class SignedInAs {
 
     public static void nobody() {
         SecurityContextHolder.clearContext();
+    }
+
+    /** Runs {@code work} as this person, signed in to {@code tenant} and working in it; signed out afterwards. */
+    public static <T> T inTenant(UUID portalUserId, Tenant tenant, Supplier<T> work) {
+        person(portalUserId, tenant.slug());
+        try {
+            return TenantContext.callAs(tenant.id(), work);
+        } finally {
+            nobody();
+        }
     }
 }
