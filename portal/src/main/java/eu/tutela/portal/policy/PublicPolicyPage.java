@@ -91,13 +91,15 @@ class PublicPolicyPage {
                 return notice(HttpStatus.NOT_FOUND, "public.policy.none", asked);
             }
             PolicyVersion shown = version.get();
-            String language = chosen(lang, request, shown.languages()).orElse(shown.languages().getFirst());
+            String institutions = tenant.get().defaultLocale();
+            String language = chosen(lang, request, shown.languages())
+                    .orElse(shown.languages().contains(institutions) ? institutions : shown.languages().getFirst());
             String tag = shown.contentHashes().get(language) + "-" + active.map(PolicyVersion::number).orElse(0) + (pdf ? "-pdf" : "");
             if (web.checkNotModified("\"" + tag + "\"")) {
                 return null;
             }
             ResponseEntity.BodyBuilder ok = ResponseEntity.ok().cacheControl(CacheControl.noCache().cachePublic())
-                    .eTag("\"" + tag + "\"").header("Content-Language", language);
+                    .eTag("\"" + tag + "\"").header("Content-Language", language).varyBy("Accept-Language");
             if (pdf) {
                 String file = slug + "-privacy-v" + shown.number() + "-" + language + ".pdf";
                 return ok.contentType(MediaType.APPLICATION_PDF).header("Content-Disposition", "inline; filename=\"" + file + "\"")

@@ -84,6 +84,10 @@ class PublicPolicyPageIT {
                 .contains("href=\"/p/" + school.slug() + "/privacy.pdf?lang=en\"")
                 .contains("href=\"/p/" + school.slug() + "/privacy/1?lang=en\"");
 
+        // The institution's first language when neither the address nor the browser asks for one.
+        assertThat(get("/p/" + school.slug() + "/privacy", null, null).body()).contains("<html lang=\"fr\"");
+        assertThat(english.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).contains("Accept-Language"));
+
         // The browser's language when none is asked.
         HttpResponse<String> french = get("/p/" + school.slug() + "/privacy", "fr-BE,fr;q=0.9,en;q=0.5", null);
         assertThat(french.body()).contains("<html lang=\"fr\"").contains("Version 2 du");
