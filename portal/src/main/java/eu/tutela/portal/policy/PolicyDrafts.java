@@ -13,6 +13,7 @@ import eu.tutela.portal.tenancy.InvalidInputException;
 import eu.tutela.portal.tenancy.TenantSettings;
 import eu.tutela.portal.tenancy.TenantSettingsService;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,26 +137,27 @@ public class PolicyDrafts {
     }
 
     static DraftContent prefilled(PolicyTemplate template, TenantSettings tenant) {
-        DraftContent content = DraftContent.empty()
-                .withValue("controller.name", tenant.displayName())
-                .withValue("controller.country", tenant.country())
-                .withValue("dpo.name", tenant.dpoName())
-                .withValue("dpo.email", tenant.dpoEmail())
-                .withValue("consent.age.override", tenant.consentAgeOverride() == null ? null : tenant.consentAgeOverride().toString());
+        Map<String, Object> fromSettings = new LinkedHashMap<>();
+        fromSettings.put("controller.name", tenant.displayName());
+        fromSettings.put("controller.country", tenant.country());
+        fromSettings.put("dpo.name", tenant.dpoName());
+        fromSettings.put("dpo.email", tenant.dpoEmail());
+        fromSettings.put("consent.age.override", tenant.consentAgeOverride() == null ? null : tenant.consentAgeOverride().toString());
         if (tenant.authorityName() != null && !tenant.authorityName().isBlank()) {
-            content = content.withValue("authority.name", tenant.authorityName()).withValue("authority.url", tenant.authorityUrl());
+            fromSettings.put("authority.name", tenant.authorityName());
+            fromSettings.put("authority.url", tenant.authorityUrl());
+        }
+        DraftContent content = DraftContent.empty();
+        for (Map.Entry<String, Object> value : fromSettings.entrySet()) {
+            // Only the variables this template has: a value it does not know would be refused.
+            if (template.variable(value.getKey()).isPresent()) {
+                content = content.withValue(value.getKey(), value.getValue());
+            }
         }
         for (ClauseDefinition clause : template.clauses()) {
             content = content.withClause(clause.id(), clause.defaultOption());
         }
-        // Only the variables this template has: a value it does not know would be refused.
-        DraftContent known = content;
-        for (String name : List.copyOf(content.values().keySet())) {
-            if (template.variable(name).isEmpty()) {
-                known = known.withValue(name, null);
-            }
-        }
-        return known;
+        return content;
     }
 
     private String known(String templateId) {

@@ -85,8 +85,11 @@ class PublicPolicyPage {
                     suspended ? "public.policy.unavailable" : "public.policy.none", asked);
         }
         return TenantContext.callAs(tenant.get().id(), () -> reads.execute(status -> {
-            Optional<PolicyVersion> active = repository.active();
-            Optional<PolicyVersion> version = number.isPresent() ? number.flatMap(repository::version) : active;
+            // One read for the whole page: the navigation lists every version, the active one and the one shown among them.
+            List<PolicyVersion> versions = repository.versions();
+            Optional<PolicyVersion> active = versions.stream().filter(v -> v.status() == PolicyVersion.Status.ACTIVE).findFirst();
+            Optional<PolicyVersion> version = number.isPresent()
+                    ? versions.stream().filter(v -> v.number() == number.get()).findFirst() : active;
             if (version.isEmpty()) {
                 return notice(HttpStatus.NOT_FOUND, "public.policy.none", asked);
             }
@@ -107,7 +110,7 @@ class PublicPolicyPage {
             }
             PublishedText text = repository.text(shown.number(), language).orElseThrow();
             return ok.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                    .body(withNavigation(text.html(), slug, shown, active, language, repository.versions()));
+                    .body(withNavigation(text.html(), slug, shown, active, language, versions));
         }));
     }
 
