@@ -17,10 +17,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The library's entry point: list the templates, describe one, validate a tenant's values, render,
- * and compare two renderings. Thread-safe; load it once ({@link #load()}) and share it.
+ * The library's entry point: list the templates, describe one, validate a tenant's values, render
+ * (the policy, and for a template that has one its version for pupils), and compare two renderings.
+ * Thread-safe; load it once ({@link #load()}) and share it.
  */
 public final class PolicyTemplates {
 
@@ -56,18 +58,41 @@ public final class PolicyTemplates {
 
     /** Validates, then renders; throws {@link PolicyValidationException} listing every problem. */
     public Rendering render(PolicyValues values, Lang lang) {
-        List<Problem> problems = validate(values);
-        if (!problems.isEmpty()) {
-            throw new PolicyValidationException(problems);
-        }
-        RenderedPolicy policy = PolicyRenderer.render(template(values.templateId()), values, lang);
-        String html = HtmlPolicyRenderer.toHtml(policy);
-        return new Rendering(policy, html, sha256(html));
+        requireValid(values);
+        return rendering(PolicyRenderer.render(template(values.templateId()), values, lang));
+    }
+
+    /**
+     * The plain-language version for pupils (GDPR Art. 12(1), Recital 58): the same values and clauses, the
+     * same section ids as {@link #render}, its own title and text; without the tenant's free text, which is
+     * written for adults. Empty when the template has no pupil text; invalid values throw as in {@link #render}.
+     */
+    public Optional<Rendering> renderForPupils(PolicyValues values, Lang lang) {
+        requireValid(values);
+        PolicyTemplate template = template(values.templateId());
+        return template.hasPupilText() ? Optional.of(rendering(PolicyRenderer.renderForPupils(template, values, lang))) : Optional.empty();
+    }
+
+    /** Whether {@link #renderForPupils} gives anything for this template (in every language, or in none). */
+    public boolean hasPupilText(String templateId) {
+        return template(templateId).hasPupilText();
     }
 
     /** A section-aware comparison of two renderings, with a substantial/minor classification hint. */
     public PolicyComparison compare(Rendering before, Rendering after) {
         return PolicyDiff.compare(before.policy(), after.policy());
+    }
+
+    private void requireValid(PolicyValues values) {
+        List<Problem> problems = validate(values);
+        if (!problems.isEmpty()) {
+            throw new PolicyValidationException(problems);
+        }
+    }
+
+    private static Rendering rendering(RenderedPolicy policy) {
+        String html = HtmlPolicyRenderer.toHtml(policy);
+        return new Rendering(policy, html, sha256(html));
     }
 
     public static String sha256(String html) {

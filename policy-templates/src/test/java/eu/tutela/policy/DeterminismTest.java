@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The same input gives byte-identical HTML and the same SHA-256, across separately loaded libraries. */
+/** The same input gives byte-identical HTML and the same SHA-256, across separately loaded libraries (pupil text included). */
 class DeterminismTest {
 
     @Test
@@ -21,6 +21,23 @@ class DeterminismTest {
                 assertThat(first.contentHash()).isEqualTo(PolicyTemplates.sha256(first.html()));
             }
         }
+    }
+
+    @Test
+    void thePupilTextIsAsDeterministic() {
+        for (Lang lang : Lang.values()) {
+            Rendering first = Examples.LIBRARY.renderForPupils(Examples.values(Examples.SCHOOL), lang).orElseThrow();
+            Rendering second = PolicyTemplates.load().renderForPupils(Examples.values(Examples.SCHOOL), lang).orElseThrow();
+            assertThat(second.html().getBytes(StandardCharsets.UTF_8)).isEqualTo(first.html().getBytes(StandardCharsets.UTF_8));
+            assertThat(second.markdown()).isEqualTo(first.markdown());
+            assertThat(second.contentHash()).isEqualTo(first.contentHash()).matches("[0-9a-f]{64}");
+            assertThat(first.contentHash()).isEqualTo(PolicyTemplates.sha256(first.html()));
+        }
+        PolicyValues school = Examples.values(Examples.SCHOOL);
+        String before = Examples.LIBRARY.renderForPupils(school, Lang.EN).orElseThrow().contentHash();
+        String after = Examples.LIBRARY.renderForPupils(school.withValue("dpo.email", "rgpd@athenee-marronniers.example"), Lang.EN)
+                .orElseThrow().contentHash();
+        assertThat(after).isNotEqualTo(before);
     }
 
     @Test

@@ -4,6 +4,7 @@ import eu.tutela.policy.catalogue.PolicyTemplate;
 import eu.tutela.policy.catalogue.VariableDefinition;
 import eu.tutela.policy.render.HtmlPolicyRenderer;
 import eu.tutela.policy.render.PolicyRenderer;
+import eu.tutela.policy.render.RenderedPolicy;
 import eu.tutela.policy.variables.PolicyValues;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,17 @@ class SanitiserTest {
 
     @Test
     void everyVariableOfEveryTypeIsNeutralised() {
+        assertEveryVariableNeutralised(template, base, PolicyRenderer::render);
+    }
+
+    @Test
+    void everyVariableOfThePupilTextIsNeutralised() {
+        PolicyValues school = Examples.values(Examples.SCHOOL)
+                .withValue("authority.name", "APD").withValue("authority.url", "https://www.autoriteprotectiondonnees.be");
+        assertEveryVariableNeutralised(Examples.LIBRARY.template("school-minors"), school, PolicyRenderer::renderForPupils);
+    }
+
+    private static void assertEveryVariableNeutralised(PolicyTemplate template, PolicyValues base, Renderer renderer) {
         for (VariableDefinition variable : template.variables()) {
             for (String payload : PAYLOADS) {
                 Object hostile = switch (variable.type()) {
@@ -49,10 +61,15 @@ class SanitiserTest {
                 assertThat(Examples.LIBRARY.validate(values)).as("validation of %s", variable.name())
                         .anySatisfy(p -> assertThat(p.subject()).startsWith(variable.name()));
                 for (Lang lang : Lang.values()) {
-                    assertSafe(HtmlPolicyRenderer.toHtml(PolicyRenderer.render(template, values, lang)), variable.name() + " = " + payload);
+                    assertSafe(HtmlPolicyRenderer.toHtml(renderer.render(template, values, lang)), variable.name() + " = " + payload);
                 }
             }
         }
+    }
+
+    /** The full policy or the pupil text, both straight from the renderer, around validation. */
+    private interface Renderer {
+        RenderedPolicy render(PolicyTemplate template, PolicyValues values, Lang lang);
     }
 
     @Test

@@ -12,8 +12,9 @@ import java.util.TreeSet;
 
 /**
  * The templates shipped as resource files. Loading checks that every placeholder and condition the
- * text uses is declared, and that every section has a text in every language, so that a jurist's
- * editing mistake fails the build rather than a tenant's rendering.
+ * text uses is declared, and that every section has a text in every language (and a pupil text too,
+ * when the template has one), so that a jurist's editing mistake fails the build rather than a
+ * tenant's rendering.
  */
 public final class Catalogue {
 
@@ -29,9 +30,14 @@ public final class Catalogue {
 
     /** Loads and checks the templates, the labels (labels/*.yaml) and the supervisory authorities (authorities.yaml). */
     public static Catalogue load() {
+        return load(Catalogue.class.getClassLoader());
+    }
+
+    /** The templates as the given class loader finds them; tests use it to load a broken copy of a file. */
+    static Catalogue load(ClassLoader classLoader) {
         Labels.get();
         SupervisoryAuthority.all();
-        return new Catalogue(new CatalogueLoader(Catalogue.class.getClassLoader()).load());
+        return new Catalogue(new CatalogueLoader(classLoader).load());
     }
 
     public List<PolicyTemplate> templates() {
@@ -46,43 +52,55 @@ public final class Catalogue {
         Set<String> known = new HashSet<>(DERIVED);
         template.variables().forEach(v -> known.add(v.name()));
         for (Lang lang : Lang.values()) {
-            TemplateText text = template.text(lang);
-            for (SectionDefinition section : template.sections()) {
-                SectionText st = text.sections().get(section.id());
-                String where = template.id() + "/" + lang.code() + " section " + section.id();
-                if (st == null) {
-                    throw new CatalogueException(where + ": no text");
+            checkText(template, known, template.text(lang), template.id() + "/" + lang.code(), "no text");
+            String pupilFile = CatalogueLoader.pupilFile(template.id(), lang);
+            template.pupilText(lang).ifPresent(pupil -> {
+                checkText(template, known, pupil, pupilFile, "no pupil text");
+                for (String id : pupil.sections().keySet()) {
+                    if (template.section(id).isEmpty()) {
+                        throw new CatalogueException(pupilFile + " section " + id + ": not a section of " + template.id());
+                    }
                 }
-                for (Block block : st.blocks()) {
-                    List<String> texts = new ArrayList<>();
-                    List<String> conditions = new ArrayList<>();
-                    texts.add(block.text());
-                    texts.add(block.heading());
-                    conditions.add(block.when());
-                    block.items().forEach(i -> {
-                        texts.add(i.text());
-                        conditions.add(i.when());
-                    });
-                    if (block.each() != null && !known.contains(block.each())) {
-                        throw new CatalogueException(where + ": each over unknown variable " + block.each());
-                    }
-                    texts.add(st.title());
-                    for (String t : texts) {
-                        for (String name : Placeholders.names(t)) {
-                            if (!name.startsWith(".") && !known.contains(name)) {
-                                throw new CatalogueException(where + ": unknown placeholder {{" + name + "}}");
-                            }
+            });
+        }
+    }
+
+    private static void checkText(PolicyTemplate template, Set<String> known, TemplateText text, String file, String noText) {
+        for (SectionDefinition section : template.sections()) {
+            SectionText st = text.sections().get(section.id());
+            String where = file + " section " + section.id();
+            if (st == null) {
+                throw new CatalogueException(where + ": " + noText);
+            }
+            for (Block block : st.blocks()) {
+                List<String> texts = new ArrayList<>();
+                List<String> conditions = new ArrayList<>();
+                texts.add(block.text());
+                texts.add(block.heading());
+                conditions.add(block.when());
+                block.items().forEach(i -> {
+                    texts.add(i.text());
+                    conditions.add(i.when());
+                });
+                if (block.each() != null && !known.contains(block.each())) {
+                    throw new CatalogueException(where + ": each over unknown variable " + block.each());
+                }
+                texts.add(st.title());
+                for (String t : texts) {
+                    for (String name : Placeholders.names(t)) {
+                        if (!name.startsWith(".") && !known.contains(name)) {
+                            throw new CatalogueException(where + ": unknown placeholder {{" + name + "}}");
                         }
-                        for (String filter : Placeholders.filters(t)) {
-                            if (!Placeholders.FILTERS.contains(filter)) {
-                                throw new CatalogueException(where + ": unknown filter |" + filter + " (known: "
-                                        + String.join(", ", new TreeSet<>(Placeholders.FILTERS)) + ")");
-                            }
+                    }
+                    for (String filter : Placeholders.filters(t)) {
+                        if (!Placeholders.FILTERS.contains(filter)) {
+                            throw new CatalogueException(where + ": unknown filter |" + filter + " (known: "
+                                    + String.join(", ", new TreeSet<>(Placeholders.FILTERS)) + ")");
                         }
                     }
-                    for (String c : conditions) {
-                        checkCondition(template, known, c, where);
-                    }
+                }
+                for (String c : conditions) {
+                    checkCondition(template, known, c, where);
                 }
             }
         }

@@ -74,7 +74,35 @@ final class CatalogueLoader {
             texts.put(lang, new TemplateText(string(text, "title", textFile), merged));
         }
         return new PolicyTemplate(id, langMap(def.get("name")), langMap(def.get("description")),
-                List.copyOf(variables), List.copyOf(clauses), List.copyOf(sections), texts);
+                List.copyOf(variables), List.copyOf(clauses), List.copyOf(sections), texts, pupilTexts(id));
+    }
+
+    /** "school-minors/pupil-fr.yaml": the pupil text of a template in one language, if it has one. */
+    static String pupilFile(String templateId, Lang lang) {
+        return templateId + "/pupil-" + lang.code() + ".yaml";
+    }
+
+    /**
+     * No file at all means the template has no pupil text; a file in one language only is an error, so
+     * that a translation forgotten (or misnamed) fails the build instead of a pupil's rendering. Pupil
+     * text inherits nothing from common/: it is written whole for each template.
+     */
+    private Map<Lang, TemplateText> pupilTexts(String id) {
+        Map<Lang, TemplateText> texts = new EnumMap<>(Lang.class);
+        List<String> missing = new ArrayList<>();
+        for (Lang lang : Lang.values()) {
+            String file = pupilFile(id, lang);
+            Map<String, Object> text = optionalYaml(classLoader, ROOT + file);
+            if (text == null) {
+                missing.add(file);
+            } else {
+                texts.put(lang, new TemplateText(string(text, "title", file), sections(map(text, "sections", file), file)));
+            }
+        }
+        if (!texts.isEmpty() && !missing.isEmpty()) {
+            throw new CatalogueException(missing.getFirst() + " is missing: a template with pupil text has it in every language");
+        }
+        return texts;
     }
 
     private static List<VariableDefinition> variables(List<Object> raw) {
@@ -153,9 +181,18 @@ final class CatalogueLoader {
 
     /** One catalogue file as a mapping; a missing or unreadable file is a {@link CatalogueException}. */
     static Map<String, Object> yaml(ClassLoader classLoader, String resource) {
+        Map<String, Object> document = optionalYaml(classLoader, resource);
+        if (document == null) {
+            throw new CatalogueException("Missing catalogue file " + resource);
+        }
+        return document;
+    }
+
+    /** One catalogue file as a mapping, or null when there is no such file. */
+    static Map<String, Object> optionalYaml(ClassLoader classLoader, String resource) {
         try (InputStream in = classLoader.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new CatalogueException("Missing catalogue file " + resource);
+                return null;
             }
             Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
             return asMap(yaml.load(new InputStreamReader(in, StandardCharsets.UTF_8)));

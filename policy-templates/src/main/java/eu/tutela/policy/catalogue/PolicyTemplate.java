@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One template of the catalogue: its variables, its clauses, its sections in order, and its text per language. */
+/**
+ * One template of the catalogue: its variables, its clauses, its sections in order, and its text per language.
+ * {@code pupilTexts} is empty, or holds in every language a plain-language text for the pupils themselves
+ * (GDPR Art. 12(1) and Recital 58) with the same sections.
+ */
 public record PolicyTemplate(String id, Map<Lang, String> name, Map<Lang, String> description,
                              List<VariableDefinition> variables, List<ClauseDefinition> clauses,
-                             List<SectionDefinition> sections, Map<Lang, TemplateText> texts) {
+                             List<SectionDefinition> sections, Map<Lang, TemplateText> texts,
+                             Map<Lang, TemplateText> pupilTexts) {
 
     public String name(Lang lang) {
         return name.getOrDefault(lang, id);
@@ -33,5 +38,13 @@ public record PolicyTemplate(String id, Map<Lang, String> name, Map<Lang, String
 
     public TemplateText text(Lang lang) {
         return texts.get(lang);
+    }
+
+    public Optional<TemplateText> pupilText(Lang lang) {
+        return Optional.ofNullable(pupilTexts.get(lang));
+    }
+
+    public boolean hasPupilText() {
+        return !pupilTexts.isEmpty();
     }
 }

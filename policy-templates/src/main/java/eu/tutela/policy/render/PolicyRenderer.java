@@ -8,6 +8,7 @@ import eu.tutela.policy.catalogue.Placeholders;
 import eu.tutela.policy.catalogue.PolicyTemplate;
 import eu.tutela.policy.catalogue.SectionDefinition;
 import eu.tutela.policy.catalogue.SectionText;
+import eu.tutela.policy.catalogue.TemplateText;
 import eu.tutela.policy.catalogue.VariableDefinition;
 import eu.tutela.policy.variables.Channel;
 import eu.tutela.policy.variables.Countries;
@@ -39,6 +40,21 @@ public final class PolicyRenderer {
     }
 
     public static RenderedPolicy render(PolicyTemplate template, PolicyValues values, Lang lang) {
+        return render(template, template.text(lang), values, values.freeText(), lang);
+    }
+
+    /**
+     * The template's pupil text with the same values and clauses. The tenant's free text is left out: it
+     * is written for adults, and the full policy, which pupils are pointed to, keeps it.
+     */
+    public static RenderedPolicy renderForPupils(PolicyTemplate template, PolicyValues values, Lang lang) {
+        TemplateText text = template.pupilText(lang)
+                .orElseThrow(() -> new IllegalArgumentException("Template " + template.id() + " has no pupil text"));
+        return render(template, text, values, Map.of(), lang);
+    }
+
+    private static RenderedPolicy render(PolicyTemplate template, TemplateText templateText, PolicyValues values,
+                                         Map<String, String> freeText, Lang lang) {
         Map<String, Object> raw = new HashMap<>(values.values());
         addDerived(raw, values);
         Map<String, String> clauses = new HashMap<>();
@@ -49,14 +65,14 @@ public final class PolicyRenderer {
         List<RenderedSection> sections = new ArrayList<>();
         int number = 0;
         for (SectionDefinition def : template.sections()) {
-            SectionText text = template.text(lang).sections().get(def.id());
+            SectionText text = templateText.sections().get(def.id());
             StringBuilder md = new StringBuilder();
             for (Block block : text.blocks()) {
                 if (context.holds(block.when())) {
                     appendBlock(md, block, context);
                 }
             }
-            String free = values.freeText().get(def.id());
+            String free = freeText.get(def.id());
             if (free != null && !free.isBlank()) {
                 md.append(free.strip()).append("\n\n");
             }
@@ -67,7 +83,7 @@ public final class PolicyRenderer {
             sections.add(new RenderedSection(def.id(), def.topic(), number + ". " + context.fill(text.title(), null), md.toString()));
         }
         String controller = String.valueOf(raw.getOrDefault("controller.name", ""));
-        return new RenderedPolicy(template.id(), lang, template.text(lang).title(), controller,
+        return new RenderedPolicy(template.id(), lang, templateText.title(), controller,
                 String.valueOf(values.version()), formatDate(String.valueOf(values.date()), lang), sections);
     }
 

@@ -47,6 +47,12 @@ public final class FieldErrors {
         });
     }
 
+    /** Something done, announced the same way. */
+    public static void announce(Component view, String message) {
+        Notification notification = Notification.show(message, 6_000, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
     /** A short message announced to screen readers (the notification is a live region). */
     public static void notify(Component view, String message) {
         Notification notification = Notification.show(message, 6_000, Notification.Position.BOTTOM_START);
