@@ -1,15 +1,9 @@
 package eu.tutela.portal.audit;
 
-import java.io.IOException;
+import eu.tutela.portal.spreadsheet.SpreadsheetCsv;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,25 +54,10 @@ public class AuditTrail {
     @PreAuthorize("@caller.has('ADMIN', 'DPO')")
     @Transactional(readOnly = true)
     public void exportCsv(AuditFilter filter, ZoneId zone, OutputStream out) {
-        try {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write('\uFEFF');
-            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
-                    .setHeader("seq", "occurred_at", "actor", "action", "subject_type", "subject_id", "subject", "summary", "hash")
-                    .get());
-            entries.each(filter, e -> {
-                try {
-                    csv.printRecord(e.seq(), e.occurredAt().atZone(zone).toOffsetDateTime(), SpreadsheetText.neutralise(e.actorLabel()),
-                            SpreadsheetText.neutralise(e.action()), SpreadsheetText.neutralise(e.subjectType()),
-                            SpreadsheetText.neutralise(e.subjectId()), SpreadsheetText.neutralise(e.subjectLabel()),
-                            SpreadsheetText.neutralise(e.summary()), e.hash());
-                } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
-            });
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SpreadsheetCsv csv = SpreadsheetCsv.to(out, "seq", "occurred_at", "actor", "action", "subject_type", "subject_id", "subject",
+                "summary", "hash");
+        entries.each(filter, e -> csv.row(e.seq(), e.occurredAt().atZone(zone).toOffsetDateTime(), e.actorLabel(), e.action(),
+                e.subjectType(), e.subjectId(), e.subjectLabel(), e.summary(), e.hash()));
+        csv.flush();
     }
 }

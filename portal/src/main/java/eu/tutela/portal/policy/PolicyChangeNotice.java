@@ -46,7 +46,7 @@ class PolicyChangeNotice {
             paragraphs.add(Mail.text("policy.mail.accept"));
             outbox.send(new Mail(member.email(), locale, Mail.text("policy.mail.subject", tenant.displayName()), paragraphs,
                     Mail.text("policy.mail.action"),
-                    address.base() + "/p/" + tenant.slug() + "/privacy?lang=" + locale.getLanguage()));
+                    address.base() + "/t/" + tenant.slug() + "/policy/accept?via=mail"));
         }
     }
 

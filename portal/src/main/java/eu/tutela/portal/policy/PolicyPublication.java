@@ -7,6 +7,7 @@ import eu.tutela.policy.Rendering;
 import eu.tutela.policy.catalogue.Topic;
 import eu.tutela.policy.diff.ChangeClass;
 import eu.tutela.policy.diff.PolicyComparison;
+import eu.tutela.policy.variables.PolicyValues;
 import eu.tutela.policy.variables.Problem;
 import eu.tutela.portal.security.Caller;
 import eu.tutela.portal.security.PortalUsers;
@@ -42,16 +43,18 @@ public class PolicyPublication {
     private final Caller caller;
     private final PortalUsers users;
     private final PolicyChangeNotice notice;
+    private final PolicyAcceptances acceptances;
     private final ApplicationEventPublisher events;
 
     PolicyPublication(PolicyRepository repository, PolicyTemplates templates, TenantSettingsService settings, Caller caller,
-            PortalUsers users, PolicyChangeNotice notice, ApplicationEventPublisher events) {
+            PortalUsers users, PolicyChangeNotice notice, PolicyAcceptances acceptances, ApplicationEventPublisher events) {
         this.repository = repository;
         this.templates = templates;
         this.settings = settings;
         this.caller = caller;
         this.users = users;
         this.notice = notice;
+        this.acceptances = acceptances;
         this.events = events;
     }
 
@@ -110,11 +113,18 @@ public class PolicyPublication {
                 proposal.topics(), date, publisher.id(), publisher.name());
         Map<String, String> hashes = new LinkedHashMap<>();
         for (Lang lang : languages(tenant)) {
-            Rendering rendering = templates.render(draft.content().toValues(draft.templateId(), String.valueOf(number), date.toString(), lang), lang);
-            repository.insertRendering(number, lang, rendering, rendering.pdf());
+            PolicyValues values = draft.content().toValues(draft.templateId(), String.valueOf(number), date.toString(), lang);
+            Rendering rendering = templates.render(values, lang);
+            repository.insertRendering(number, lang, TextShown.FULL, rendering, rendering.pdf());
             hashes.put(lang.code(), rendering.contentHash());
+            // A school template also speaks to its pupils: their text is published with the version, in each language.
+            templates.renderForPupils(values, lang)
+                    .ifPresent(pupils -> repository.insertRendering(number, lang, TextShown.PUPIL, pupils, pupils.pdf()));
         }
         repository.deleteDraft(draft.revision());
+        if (chosen.requiresAcceptance()) {
+            acceptances.acceptedByPublishing(publisher.id(), number, languages(tenant).getFirst());
+        }
 
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("number", number);

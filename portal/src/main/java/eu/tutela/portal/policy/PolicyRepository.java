@@ -30,7 +30,7 @@ class PolicyRepository {
             select number, template_id, status, kind, proposed_kind, override_reason, topics, effective_date, published_at,
                    publisher_name,
                    (select coalesce(jsonb_object_agg(r.lang, r.content_hash), '{}'::jsonb)::text from policy_rendering r
-                     where r.tenant_id = v.tenant_id and r.number = v.number) as hashes
+                     where r.tenant_id = v.tenant_id and r.number = v.number and r.audience = 'FULL') as hashes
               from policy_version v""";
 
     private final JdbcClient jdbc;
@@ -103,28 +103,34 @@ class PolicyRepository {
                 .update();
     }
 
-    void insertRendering(int number, Lang lang, Rendering rendering, byte[] pdf) {
+    void insertRendering(int number, Lang lang, TextShown audience, Rendering rendering, byte[] pdf) {
         List<Map<String, String>> sections = rendering.policy().sections().stream()
                 .map(s -> Map.of("id", s.id(), "topic", s.topic().name(), "title", s.title(), "markdown", s.markdown()))
                 .toList();
         jdbc.sql("""
-                        insert into policy_rendering (tenant_id, number, lang, title, html, markdown, pdf, content_hash, sections)
-                        values (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
-                .params(number, lang.code(), rendering.policy().title(), rendering.html(), rendering.markdown(), pdf,
+                        insert into policy_rendering (tenant_id, number, lang, audience, title, html, markdown, pdf, content_hash, sections)
+                        values (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                .params(number, lang.code(), audience.name(), rendering.policy().title(), rendering.html(), rendering.markdown(), pdf,
                         rendering.contentHash(), JSON.writeValueAsString(sections))
                 .update();
     }
 
     Optional<PublishedText> text(int number, String lang) {
-        return jdbc.sql("select number, lang, title, html, markdown, content_hash from policy_rendering where number = ? and lang = ?")
-                .params(number, lang)
+        return text(number, lang, TextShown.FULL);
+    }
+
+    Optional<PublishedText> text(int number, String lang, TextShown audience) {
+        return jdbc.sql("""
+                        select number, lang, title, html, markdown, content_hash from policy_rendering
+                         where number = ? and lang = ? and audience = ?""")
+                .params(number, lang, audience.name())
                 .query((rs, row) -> new PublishedText(rs.getInt("number"), rs.getString("lang"), rs.getString("title"),
                         rs.getString("html"), rs.getString("markdown"), rs.getString("content_hash")))
                 .optional();
     }
 
     Optional<byte[]> pdf(int number, String lang) {
-        return jdbc.sql("select pdf from policy_rendering where number = ? and lang = ?").params(number, lang)
+        return jdbc.sql("select pdf from policy_rendering where number = ? and lang = ? and audience = 'FULL'").params(number, lang)
                 .query((rs, row) -> rs.getBytes("pdf")).optional();
     }
 
@@ -133,7 +139,7 @@ class PolicyRepository {
         return jdbc.sql("""
                         select v.template_id, r.title, r.html, r.content_hash, r.sections::text as sections
                           from policy_rendering r join policy_version v on v.tenant_id = r.tenant_id and v.number = r.number
-                         where r.number = ? and r.lang = ?""")
+                         where r.number = ? and r.lang = ? and r.audience = 'FULL'""")
                 .params(number, lang.code())
                 .query((rs, row) -> {
                     List<RenderedSection> sections = new ArrayList<>();

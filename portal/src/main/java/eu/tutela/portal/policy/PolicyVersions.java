@@ -51,6 +51,13 @@ public class PolicyVersions {
         return repository.text(number, lang.code());
     }
 
+    /** The text for pupils, when the version's template has one. */
+    @PreAuthorize("@caller.isSystemWorkOrMember()")
+    @Transactional(readOnly = true)
+    public Optional<PublishedText> text(int number, Lang lang, TextShown shown) {
+        return repository.text(number, lang.code(), shown);
+    }
+
     @PreAuthorize("@caller.isSystemWorkOrMember()")
     @Transactional(readOnly = true)
     public Optional<byte[]> pdf(int number, Lang lang) {

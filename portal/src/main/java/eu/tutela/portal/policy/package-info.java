@@ -5,6 +5,8 @@
  *
  * <p>Its face: {@link eu.tutela.portal.policy.PolicyDrafts} (the editor's service),
  * {@link eu.tutela.portal.policy.PolicyPublication} (publishing), {@link eu.tutela.portal.policy.PolicyVersions}
- * (history, texts, comparison) and the event {@link eu.tutela.portal.policy.PolicyPublished}.
+ * (history, texts, comparison), {@link eu.tutela.portal.policy.PolicyAcceptances} (who must accept what, decisions,
+ * dashboard, reminders) and the event {@link eu.tutela.portal.policy.PolicyPublished}. Its pages put a member with a
+ * version to accept in front of it first, through the shell's {@link eu.tutela.portal.shell.EntryRequirement}.
  */
 package eu.tutela.portal.policy;

@@ -3,6 +3,7 @@ package eu.tutela.portal.shell;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.HandlerHelper;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
@@ -12,6 +13,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import eu.tutela.portal.security.CurrentUser;
 import eu.tutela.portal.security.TenantAccess;
 import eu.tutela.portal.tenancy.TenantContext;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +30,12 @@ class TenantNavigationGuard implements VaadinServiceInitListener {
 
     private final CurrentUser currentUser;
     private final TenantAccess access;
+    private final List<EntryRequirement> requirements;
 
-    TenantNavigationGuard(CurrentUser currentUser, TenantAccess access) {
+    TenantNavigationGuard(CurrentUser currentUser, TenantAccess access, List<EntryRequirement> requirements) {
         this.currentUser = currentUser;
         this.access = access;
+        this.requirements = requirements;
         TenantContext.useUiTenantSource(TenantNavigationGuard::tenantOfCurrentUi);
     }
 
@@ -85,6 +89,16 @@ class TenantNavigationGuard implements VaadinServiceInitListener {
         ComponentUtil.setData(ui, TenantSelection.class, selection.orElse(null));
         if (selection.isEmpty()) {
             event.rerouteTo(refusalPage(slug.get()));
+            return;
+        }
+        for (EntryRequirement requirement : requirements) {
+            Optional<Class<? extends com.vaadin.flow.component.Component>> page = requirement.pendingPage();
+            if (page.isPresent()) {
+                if (!page.get().equals(event.getNavigationTarget())) {
+                    event.rerouteTo(page.get(), new RouteParameters(TENANT_PARAMETER, slug.get()));
+                }
+                return;
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package eu.tutela.portal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.tutela.portal.spreadsheet.SpreadsheetCsv;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,12 +74,12 @@ class AuditChainTest {
 
     @Test
     void spreadsheetFormulasAreKeptAsText() {
-        assertThat(SpreadsheetText.neutralise("=SUM(A1)")).isEqualTo("'=SUM(A1)");
-        assertThat(SpreadsheetText.neutralise("+33 6")).isEqualTo("'+33 6");
-        assertThat(SpreadsheetText.neutralise("-2")).isEqualTo("'-2");
-        assertThat(SpreadsheetText.neutralise("@cmd")).isEqualTo("'@cmd");
-        assertThat(SpreadsheetText.neutralise("\tx")).isEqualTo("'\tx");
-        assertThat(SpreadsheetText.neutralise("Amélie")).isEqualTo("Amélie");
-        assertThat(SpreadsheetText.neutralise(null)).isNull();
+        assertThat(SpreadsheetCsv.neutralise("=SUM(A1)")).isEqualTo("'=SUM(A1)");
+        assertThat(SpreadsheetCsv.neutralise("+33 6")).isEqualTo("'+33 6");
+        assertThat(SpreadsheetCsv.neutralise("-2")).isEqualTo("'-2");
+        assertThat(SpreadsheetCsv.neutralise("@cmd")).isEqualTo("'@cmd");
+        assertThat(SpreadsheetCsv.neutralise("\tx")).isEqualTo("'\tx");
+        assertThat(SpreadsheetCsv.neutralise("Amélie")).isEqualTo("Amélie");
+        assertThat(SpreadsheetCsv.neutralise(null)).isNull();
     }
 }

@@ -3,14 +3,17 @@ package eu.tutela.portal.bench;
 import eu.tutela.policy.Lang;
 import eu.tutela.policy.PolicyTemplates;
 import eu.tutela.policy.variables.PolicyValues;
+import eu.tutela.portal.policy.AcceptanceCounts;
 import eu.tutela.portal.policy.DraftContent;
 import eu.tutela.portal.policy.HemiPolicy;
+import eu.tutela.portal.policy.PolicyAcceptances;
 import eu.tutela.portal.policy.PolicyDraft;
 import eu.tutela.portal.policy.PolicyDrafts;
 import eu.tutela.portal.policy.PolicyPublication;
 import eu.tutela.portal.policy.Preview;
 import eu.tutela.portal.security.PortalUsers;
 import eu.tutela.portal.security.SignedInAs;
+import eu.tutela.portal.support.OwnerDatabase;
 import eu.tutela.portal.tenancy.Memberships;
 import eu.tutela.portal.tenancy.Tenant;
 import eu.tutela.portal.tenancy.TenantContext;
@@ -23,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -30,7 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The figures of the privacy policy (docs/benchmarks.md): the editor's preview (server time from a changed
@@ -44,6 +52,7 @@ import org.springframework.test.context.ActiveProfiles;
 class PolicyBenchmark {
 
     private static final int PREVIEWS = 300;
+    private static final int MEMBERS = 100_000;
 
     @Autowired
     PolicyDrafts drafts;
@@ -57,6 +66,14 @@ class PolicyBenchmark {
     Memberships memberships;
     @Autowired
     PortalUsers users;
+    @Autowired
+    PolicyAcceptances acceptances;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Environment env;
+    @Autowired
+    PlatformTransactionManager transactionManager;
     @LocalServerPort
     int port;
 
@@ -100,6 +117,69 @@ class PolicyBenchmark {
         throughput(http, "policy.public.etag", HttpRequest.newBuilder(URI.create(page)).header("If-None-Match", etag).build(), 304);
         throughput(http, "policy.public.static-baseline",
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/styles/public-policy.css")).build(), 200);
+    }
+
+    /**
+     * The acceptance dashboard of one version with 100,000 members and as many decisions (80 % accepted,
+     * 5 % declined, the rest pending), through the service with its role check, against a plain count(*)
+     * of the decisions of the same tenant as the baseline.
+     */
+    @Test
+    void acceptanceDashboard() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        Tenant school = tenants.ensure("bench-accept-" + run, "Bench Acceptance " + run, "FR", "fr");
+        UUID admin = users.register("admin-" + run + "@bench-accept.example", "Bench Admin");
+        TenantContext.runAs(school.id(), () -> memberships.grant(admin, TenantRole.ADMIN));
+        PolicyDraft draft = as(admin, school, () -> drafts.start(HemiPolicy.TEMPLATE));
+        PolicyDraft filled = as(admin, school, () -> drafts.save(HemiPolicy.filledIn(draft.content()), draft.revision()));
+        String hash = as(admin, school, () -> publication.publish(filled.revision(), null, null)).contentHashes().get("fr");
+
+        long seeded = System.nanoTime();
+        OwnerDatabase.inTenant(env, school.id(), jdbc -> jdbc.sql("""
+                with people as (
+                    insert into app_user (id, email, display_name, locale)
+                    select gen_random_uuid(), 'member' || n || '@' || ? || '.example', 'Membre ' || n, 'fr'
+                      from generate_series(1, ?) n
+                    returning id),
+                numbered as (select id, row_number() over () as n from people),
+                members as (
+                    insert into membership (tenant_id, id, user_id, role)
+                    select ?, gen_random_uuid(), id, (array['STAFF', 'GUARDIAN', 'STUDENT', 'STUDENT', 'GUARDIAN'])[n % 5 + 1]
+                      from numbered
+                    returning user_id),
+                decisions as (
+                    insert into policy_acceptance (tenant_id, user_id, version_number, decision, lang, content_hash, text_shown, channel)
+                    select ?, id, 1, case when n % 20 = 0 then 'DECLINED' else 'ACCEPTED' end, 'fr', ?, 'FULL', 'SIGN_IN'
+                      from numbered where n % 100 < 85
+                    returning user_id, decision)
+                insert into policy_standing (tenant_id, user_id, accepted_version, decided_version)
+                select ?, user_id, case when decision = 'ACCEPTED' then 1 end, 1 from decisions""")
+                .params("bench-accept-" + run, MEMBERS, school.id(), school.id(), hash, school.id()).update());
+        // As autovacuum leaves them: statistics and visibility maps up to date.
+        OwnerDatabase.of(env).sql("vacuum analyze membership, policy_acceptance, policy_standing, app_user").update();
+        System.out.printf(Locale.ROOT, "BENCH policy.acceptance.seed members=%d ms=%d%n", MEMBERS, (System.nanoTime() - seeded) / 1_000_000);
+
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        transactions.setReadOnly(true);
+        List<Long> dashboard = new ArrayList<>();
+        List<Long> count = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            long t0 = System.nanoTime();
+            List<AcceptanceCounts> counts = as(admin, school, () -> acceptances.dashboard(1));
+            long t1 = System.nanoTime();
+            long rows = TenantContext.callAs(school.id(), () -> transactions.execute(
+                    tx -> jdbc.sql("select count(*) from policy_acceptance").query(Long.class).single()));
+            long t2 = System.nanoTime();
+            if (counts.stream().mapToInt(AcceptanceCounts::total).sum() != MEMBERS + 1 || rows < MEMBERS * 0.85) {
+                throw new IllegalStateException("The dashboard does not count every member: " + counts + ", " + rows);
+            }
+            if (i >= 5) {
+                dashboard.add(t1 - t0);
+                count.add(t2 - t1);
+            }
+        }
+        print("policy.acceptance.dashboard", dashboard);
+        print("policy.acceptance.count-baseline", count);
     }
 
     private static void throughput(HttpClient http, String name, HttpRequest request, int expected) throws Exception {

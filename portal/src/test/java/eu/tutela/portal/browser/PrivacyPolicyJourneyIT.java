@@ -4,6 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -19,6 +22,7 @@ import eu.tutela.portal.tenancy.TenantRole;
 import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.portal.support.CaughtMail;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -113,6 +117,23 @@ class PrivacyPolicyJourneyIT extends BrowserJourney {
         shot("colleague-saved");
 
         publish("C’est la première version de l’établissement", 1);
+
+        // The demo student, on their own browser, must read and accept it before anything else of HEMI.
+        Page adminPage = page;
+        BrowserContext studentContext = chromium.browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR"));
+        Page studentPage = studentContext.newPage();
+        page = studentPage;
+        signIn(DemoData.STUDENT);
+        assertThat(page.locator("#policy-accept-title")).hasText("Politique de confidentialité");
+        assertThat(page.locator("#policy-accept-intro")).containsText("a publié sa politique de confidentialité (version 1");
+        assertThat(page.locator("#policy-text")).containsText("1 avenue de l’Industrie, 59000 Lille");
+        assertThat(page.locator("#policy-decline")).hasCount(0);
+        page.navigate(portal("/t/hemi/policy"));
+        assertThat(page.locator("#policy-accept-title")).isVisible();
+        shot("student-must-accept");
+        page.locator("#policy-accept").click();
+        assertThat(page.locator("#dashboard-title")).hasText(DemoData.HEMI.name());
+        page = adminPage;
         shot("published-v1");
 
         // A processor outside the EEA: the safeguard is asked for, then the change is proposed as substantial.
@@ -133,8 +154,18 @@ class PrivacyPolicyJourneyIT extends BrowserJourney {
         publish("changements substantiels (les destinataires, les transferts hors de l’EEE)", 2);
 
         // Every member is told, in their language, through the outbox and the real mail server.
-        Pattern notice = Pattern.compile("http://[^\"\\s<>]+/p/hemi/privacy\\?lang=fr");
+        Pattern notice = Pattern.compile("http://[^\"\\s<>]+/t/hemi/policy/accept\\?via=mail");
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> CaughtMail.found(DemoData.STUDENT.email(), notice).size() >= 2);
+
+        // The student must accept again, and is shown what changed since the version they accepted.
+        page = studentPage;
+        page.navigate(CaughtMail.found(DemoData.STUDENT.email(), notice).getLast());
+        assertThat(page.locator("#policy-accept-intro")).containsText("Voici ce qui a changé depuis la version que vous avez acceptée");
+        assertThat(page.locator("#policy-accept-changes .diff-added")).containsText(new String[] {"WhatsApp Business"});
+        shot("student-sees-changes");
+        page.locator("#policy-accept").click();
+        assertThat(page.locator("#dashboard-title")).hasText(DemoData.HEMI.name());
+        page = adminPage;
         assertThat(CaughtMail.to(DemoData.STUDENT.email()).getLast().getSubject()).contains("nouvelle version de la politique");
 
         // The two versions side by side.
@@ -155,6 +186,20 @@ class PrivacyPolicyJourneyIT extends BrowserJourney {
         page.locator("#policy-start").click();
         edit("#policy-var-contact-phone", "+33 3 20 99 99 99");
         publish("ne trouve que des changements mineurs", 3);
+        page = studentPage;
+        page.navigate(portal("/t/hemi"));
+        assertThat(page.locator("#dashboard-title")).hasText(DemoData.HEMI.name());
+        page = adminPage;
+
+        // The dashboard: the version by role, and the student's acceptance by e-mail link in the CSV.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Acceptation de la politique")).click();
+        assertThat(page.locator("#acceptance-grid")).containsText("Élève ou étudiant");
+        assertThat(page.locator("#acceptance-totals")).containsText("Au total : ");
+        shot("acceptance-dashboard");
+        Download download = page.waitForDownload(() -> page.locator("#acceptance-export").click());
+        String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
+        assertThat(csv).contains(DemoData.STUDENT.email() + ",STUDENT,ACCEPTED,2,").contains(",fr,FULL,EMAIL_LINK,");
+        studentContext.close();
 
         // The public page, without an account: every version, as HTML and as PDF.
         newBrowserContext();

@@ -166,6 +166,11 @@ class SignInJourneysIT extends BrowserJourney {
         page.locator("#tenant-switcher").click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(DemoData.HORIZON.name())).click();
         assertThat(page).hasURL(portal("/t/horizon"));
+        // Horizon changed its policy since he accepted it (demo data): he reads what changed before anything else.
+        assertThat(page.locator("#policy-accept-intro")).containsText("Horizon Online Academy a modifié sa politique de confidentialité (version 2");
+        assertThat(page.locator("#policy-accept-changes .diff-added")).containsText(new String[] {"Vimeo"});
+        shot("second-tenant-policy-changed");
+        page.locator("#policy-accept").click();
         assertThat(page.locator("#dashboard-title")).hasText(DemoData.HORIZON.name());
         assertThat(page.locator("#dashboard-roles")).hasText("Vos rôles ici : Parent ou responsable légal");
         shot("second-tenant");

@@ -47,11 +47,12 @@ public class DemoTenants {
     private final Invitations invitations;
     private final Environment environment;
     private final TenantLifecycle lifecycle;
+    private final DemoPolicies policies;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
     DemoTenants(IdentityProvider identity, TenantDirectory tenants, PortalUsers users, Memberships memberships,
             DemoWelcomeMail welcomeMail, TenantSettingsService settings, Invitations invitations, Environment environment,
-            TenantLifecycle lifecycle) {
+            TenantLifecycle lifecycle, DemoPolicies policies) {
         this.identity = identity;
         this.tenants = tenants;
         this.users = users;
@@ -61,6 +62,7 @@ public class DemoTenants {
         this.invitations = invitations;
         this.environment = environment;
         this.lifecycle = lifecycle;
+        this.policies = policies;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -92,6 +94,7 @@ public class DemoTenants {
     private void seed(KeycloakDirectory directory) {
         Map<String, Tenant> bySlug = new HashMap<>();
         Map<String, String> organizationIds = new HashMap<>();
+        Map<DemoAccount, UUID> userIds = new HashMap<>();
         for (DemoData.DemoTenant demo : DemoData.TENANTS) {
             organizationIds.put(demo.slug(), directory.ensureOrganization(demo.slug(), demo.name()));
             bySlug.put(demo.slug(), tenants.ensure(demo.slug(), demo.name(), demo.country(), demo.defaultLocale()));
@@ -100,6 +103,7 @@ public class DemoTenants {
             String keycloakId = directory.ensureUser(account.email(), account.firstName(), account.lastName(),
                     DemoData.PASSWORD, account.locale());
             UUID userId = users.register(account.email(), account.displayName());
+            userIds.put(account, userId);
             users.setPlatformOperator(userId, account.platformOperator());
             account.rolesByTenantSlug().forEach((slug, role) -> {
                 directory.addMember(organizationIds.get(slug), keycloakId);
@@ -108,6 +112,7 @@ public class DemoTenants {
             welcomeMail.sendOnce(account);
         }
         DemoData.TENANTS.forEach(demo -> TenantContext.runAs(bySlug.get(demo.slug()).id(), () -> configure(demo)));
+        policies.publishHorizons(bySlug.get(DemoData.HORIZON.slug()), userIds.get(DemoData.HORIZON_ADMIN), userIds.get(DemoData.GUARDIAN));
         if (lifecycle.find(DemoData.SUSPENDED.slug()).isEmpty()) {
             lifecycle.create(DemoData.SUSPENDED, DemoData.OPERATOR.email() + " (demo)");
             lifecycle.suspend(DemoData.SUSPENDED.slug(), DemoData.OPERATOR.email() + " (demo)");

@@ -172,7 +172,7 @@ class PolicyPublicationIT {
         assertThat(CaughtMail.to(email("student")).getFirst().getSubject()).isEqualTo(school.name() + ": a new version of the privacy policy");
         assertThat(CaughtMail.to(email("staff")).getFirst().getSubject())
                 .isEqualTo(school.name() + " : nouvelle version de la politique de confidentialité");
-        assertThat(CaughtMail.found(email("student"), java.util.regex.Pattern.compile("(/p/" + school.slug() + "/privacy\\?lang=en)")))
+        assertThat(CaughtMail.found(email("student"), java.util.regex.Pattern.compile("(/t/" + school.slug() + "/policy/accept\\?via=mail)")))
                 .isNotEmpty();
 
         // The published text never changes, not even for the schema owner.

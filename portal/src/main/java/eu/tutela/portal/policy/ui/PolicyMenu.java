@@ -15,6 +15,18 @@ class PolicyMenu {
     }
 
     @Bean
+    TenantMenuEntry acceptanceMenuEntry() {
+        return new TenantMenuEntry(32, "nav.acceptance", AcceptanceDashboardView.class, Set.of(TenantRole.ADMIN, TenantRole.DPO));
+    }
+
+    /** Everyone else reads the policy in force (and has accepted it, or is sent there first). */
+    @Bean
+    TenantMenuEntry policyReadingMenuEntry() {
+        return new TenantMenuEntry(33, "nav.policyRead", PolicyAcceptanceView.class,
+                Set.of(TenantRole.STAFF, TenantRole.GUARDIAN, TenantRole.STUDENT));
+    }
+
+    @Bean
     TenantMenuEntry policyHistoryMenuEntry() {
         return new TenantMenuEntry(31, "nav.policyHistory", PolicyHistoryView.class, Set.of(TenantRole.ADMIN, TenantRole.DPO));
     }

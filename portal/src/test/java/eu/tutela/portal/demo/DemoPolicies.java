@@ -1,0 +1,70 @@
+package eu.tutela.portal.demo;
+
+import eu.tutela.policy.Lang;
+import eu.tutela.portal.policy.AcceptanceChannel;
+import eu.tutela.portal.policy.DraftContent;
+import eu.tutela.portal.policy.PolicyAcceptances;
+import eu.tutela.portal.policy.PolicyDraft;
+import eu.tutela.portal.policy.PolicyDrafts;
+import eu.tutela.portal.policy.PolicyPublication;
+import eu.tutela.portal.policy.PolicyVersions;
+import eu.tutela.portal.policy.TextShown;
+import eu.tutela.portal.security.SignedInAs;
+import eu.tutela.portal.tenancy.Tenant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Horizon's privacy policy, published by its administrator as she would: a first version that the parent
+ * accepted, then a substantial change (a video platform outside the EEA) that the parent has yet to read,
+ * so that signing in as him shows what changed. HEMI has none: its administrator makes it.
+ */
+@Component
+class DemoPolicies {
+
+    private static final String TEMPLATE = "online-learning";
+
+    private final PolicyDrafts drafts;
+    private final PolicyPublication publication;
+    private final PolicyVersions versions;
+    private final PolicyAcceptances acceptances;
+
+    DemoPolicies(PolicyDrafts drafts, PolicyPublication publication, PolicyVersions versions, PolicyAcceptances acceptances) {
+        this.drafts = drafts;
+        this.publication = publication;
+        this.versions = versions;
+        this.acceptances = acceptances;
+    }
+
+    void publishHorizons(Tenant horizon, UUID administrator, UUID parent) {
+        if (!SignedInAs.inTenant(administrator, horizon, versions::history).isEmpty()) {
+            return;
+        }
+        publish(horizon, administrator, content -> content
+                .withValue("controller.address", "Rue de la Loi 16, 1000 Bruxelles")
+                .withValue("contact.email", "hello@horizon.example")
+                .withValue("contact.channels", List.of("EMAIL", "IN_APP"))
+                .withValue("retention.account", "3 years")
+                .withValue("retention.logs", "12 months")
+                .withValue("recipients.categories", List.of("HOSTING", "PAYMENT"))
+                .withValue("processors", List.of(Map.of("name", "OVHcloud", "category", "HOSTING", "country", "FR"))));
+        SignedInAs.inTenant(parent, horizon, () -> {
+            acceptances.accept(1, Lang.EN, TextShown.FULL, AcceptanceChannel.SIGN_IN);
+            return null;
+        });
+        publish(horizon, administrator, content -> content.withValue("processors", List.of(
+                Map.of("name", "OVHcloud", "category", "HOSTING", "country", "FR"),
+                Map.of("name", "Vimeo", "category", "COMMUNICATION", "country", "US", "safeguard", "STANDARD_CONTRACTUAL_CLAUSES"))));
+    }
+
+    private void publish(Tenant horizon, UUID administrator, UnaryOperator<DraftContent> edit) {
+        SignedInAs.inTenant(administrator, horizon, () -> {
+            PolicyDraft draft = drafts.current().orElseGet(() -> drafts.start(TEMPLATE));
+            PolicyDraft saved = drafts.save(edit.apply(draft.content()), draft.revision());
+            return publication.publish(saved.revision(), null, null);
+        });
+    }
+}
