@@ -21,9 +21,11 @@ import eu.tutela.portal.tenancy.TenantContext;
 import eu.tutela.portal.tenancy.TenantRole;
 import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.portal.support.CaughtMail;
+import eu.tutela.portal.support.OwnerDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -54,6 +57,8 @@ class PrivacyPolicyJourneyIT extends BrowserJourney {
     PortalUsers users;
     @Autowired
     Memberships memberships;
+    @Autowired
+    Environment env;
 
     @Test
     void hemiMakesPublishesAndChangesItsPolicy() throws Exception {
@@ -217,6 +222,33 @@ class PrivacyPolicyJourneyIT extends BrowserJourney {
             assertThat(response.headers().get("content-type")).isEqualTo("application/pdf");
             assertThat(new String(response.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         }
+    }
+
+    @Test
+    void aPupilReadsTheTextWrittenForPupilsFirstAndTheFullTextIsOneClickAway() {
+        signIn(DemoData.PUPIL);
+        assertThat(page.locator("#policy-accept-intro")).containsText("Collège Jean Moulin t’explique ce qu’il fait de tes données personnelles");
+        assertThat(page.locator("#policy-accept")).hasText("J’ai lu et je suis d’accord");
+        assertThat(page.locator("#policy-text h1")).hasText("Tes données personnelles à l’école, expliquées simplement");
+        assertThat(page.locator("#policy-text")).containsText("dpo@jean-moulin.example");
+        shot("pupil-text");
+        page.locator("#policy-switch-text").click();
+        assertThat(page.locator("#policy-text h1")).hasText("Politique de confidentialité");
+        shot("full-text");
+        page.locator("#policy-switch-text").click();
+        assertThat(page.locator("#policy-text h1")).hasText("Tes données personnelles à l’école, expliquées simplement");
+        page.setViewportSize(390, 844);
+        shot("pupil-text-phone");
+        page.locator("#policy-accept").click();
+        assertThat(page.locator("#dashboard-title")).hasText(DemoData.JEAN_MOULIN.name());
+
+        // The record says which text the pupil was shown when accepting.
+        Tenant school = tenants.findActiveBySlug(DemoData.JEAN_MOULIN.slug()).orElseThrow();
+        UUID pupil = TenantContext.callAs(school.id(), () -> users.findByEmail(DemoData.PUPIL.email())).orElseThrow().id();
+        List<String> records = OwnerDatabase.inTenant(env, school.id(), owner -> owner.sql(
+                "select text_shown || ' ' || channel || ' ' || lang from policy_acceptance where user_id = ?").param(pupil)
+                .query(String.class).list());
+        assertThat(records).containsExactly("PUPIL SIGN_IN fr");
     }
 
     /** Types into a field and leaves it, then waits until the draft is saved with it. */

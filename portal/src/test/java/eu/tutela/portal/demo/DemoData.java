@@ -28,11 +28,17 @@ public final class DemoData {
     public static final DemoAccount GUARDIAN = account("parent@hemi.example", "David", "Nguyen", "fr",
             Map.of("hemi", TenantRole.GUARDIAN, "horizon", TenantRole.GUARDIAN));
     public static final DemoAccount STUDENT = account("student@hemi.example", "Emma", "Nguyen", "fr", Map.of("hemi", TenantRole.STUDENT));
+    /** A lower-secondary school with pupils under 15: its policy speaks to the pupils in their own words. */
+    public static final DemoTenant JEAN_MOULIN = new DemoTenant("jean-moulin", "Collège Jean Moulin", "FR", "fr", "#2e6b30",
+            "Europe/Paris", List.of("fr", "en"), "Nadia Benali", "dpo@jean-moulin.example", null);
+    public static final DemoAccount SCHOOL_ADMIN = account("direction@jean-moulin.example", "Hélène", "Garnier", "fr",
+            Map.of("jean-moulin", TenantRole.ADMIN));
+    public static final DemoAccount PUPIL = account("eleve@jean-moulin.example", "Léo", "Martin", "fr", Map.of("jean-moulin", TenantRole.STUDENT));
     public static final DemoAccount HORIZON_ADMIN = account("admin@horizon.example", "Farah", "Janssens", "en",
             Map.of("horizon", TenantRole.ADMIN));
     public static final DemoAccount OPERATOR = new DemoAccount("operator@tutela.example", "Gaspard", "Operator", "en", Map.of(), true);
 
-    public static final List<DemoTenant> TENANTS = List.of(HEMI, HORIZON);
+    public static final List<DemoTenant> TENANTS = List.of(HEMI, HORIZON, JEAN_MOULIN);
 
     /**
      * An institution the platform operator created through the lifecycle and then suspended: the console shows a
@@ -40,7 +46,8 @@ public final class DemoData {
      */
     public static final TenantSpec SUSPENDED = new TenantSpec("conservatoire-lully", "Conservatoire Jean-Baptiste Lully", "FR",
             List.of("fr"), "Europe/Paris", "dpo@conservatoire-lully.example", "direction@conservatoire-lully.example");
-    public static final List<DemoAccount> ACCOUNTS = List.of(ADMIN, DPO, STAFF, GUARDIAN, STUDENT, HORIZON_ADMIN, OPERATOR);
+    public static final List<DemoAccount> ACCOUNTS = List.of(ADMIN, DPO, STAFF, GUARDIAN, STUDENT, HORIZON_ADMIN, SCHOOL_ADMIN, PUPIL,
+            OPERATOR);
 
     private DemoData() {
     }

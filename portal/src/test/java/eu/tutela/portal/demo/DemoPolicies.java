@@ -18,14 +18,16 @@ import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
 /**
- * Horizon's privacy policy, published by its administrator as she would: a first version that the parent
- * accepted, then a substantial change (a video platform outside the EEA) that the parent has yet to read,
- * so that signing in as him shows what changed. HEMI has none: its administrator makes it.
+ * The demo policies, published by each administrator as they would. Horizon's: a first version that the
+ * parent accepted, then a substantial change (a video platform outside the EEA) that he has yet to read, so
+ * that signing in as him shows what changed. Collège Jean Moulin's: one version on the school template,
+ * which its pupil reads in the words written for pupils. HEMI has none: its administrator makes it.
  */
 @Component
 class DemoPolicies {
 
     private static final String TEMPLATE = "online-learning";
+    private static final String SCHOOL = "school-minors";
 
     private final PolicyDrafts drafts;
     private final PolicyPublication publication;
@@ -60,9 +62,29 @@ class DemoPolicies {
                 Map.of("name", "Vimeo", "category", "COMMUNICATION", "country", "US", "safeguard", "STANDARD_CONTRACTUAL_CLAUSES"))));
     }
 
+    /** Collège Jean Moulin's first version, on the school template: its pupils read the text written for them first. */
+    void publishSchools(Tenant school, UUID administrator) {
+        if (!SignedInAs.inTenant(administrator, school, versions::history).isEmpty()) {
+            return;
+        }
+        publish(school, administrator, SCHOOL, content -> content
+                .withValue("controller.address", "12 rue des Écoles, 69003 Lyon")
+                .withValue("controller.registration", "UAI 0690000A")
+                .withValue("contact.email", "vie-scolaire@jean-moulin.example")
+                .withValue("contact.channels", List.of("EMAIL", "SMS", "IN_APP"))
+                .withValue("retention.account", "1 an")
+                .withValue("retention.logs", "6 mois")
+                .withClause("photos", "on")
+                .withClause("canteen", "on"));
+    }
+
     private void publish(Tenant horizon, UUID administrator, UnaryOperator<DraftContent> edit) {
-        SignedInAs.inTenant(administrator, horizon, () -> {
-            PolicyDraft draft = drafts.current().orElseGet(() -> drafts.start(TEMPLATE));
+        publish(horizon, administrator, TEMPLATE, edit);
+    }
+
+    private void publish(Tenant tenant, UUID administrator, String template, UnaryOperator<DraftContent> edit) {
+        SignedInAs.inTenant(administrator, tenant, () -> {
+            PolicyDraft draft = drafts.current().orElseGet(() -> drafts.start(template));
             PolicyDraft saved = drafts.save(edit.apply(draft.content()), draft.revision());
             return publication.publish(saved.revision(), null, null);
         });

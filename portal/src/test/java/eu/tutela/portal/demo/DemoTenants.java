@@ -26,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,6 +77,9 @@ public class DemoTenants {
             return;
         }
         Thread.ofVirtual().name("tutela-demo-setup").start(() -> {
+            // System work from the first line: nothing of the thread that started it (a test signed in as
+            // someone, when the strategy lets threads inherit it) may act through it.
+            SecurityContextHolder.clearContext();
             try {
                 seed(identity.awaitDirectory(Duration.ofMinutes(5)));
                 ready.complete(null);
@@ -113,6 +117,7 @@ public class DemoTenants {
         }
         DemoData.TENANTS.forEach(demo -> TenantContext.runAs(bySlug.get(demo.slug()).id(), () -> configure(demo)));
         policies.publishHorizons(bySlug.get(DemoData.HORIZON.slug()), userIds.get(DemoData.HORIZON_ADMIN), userIds.get(DemoData.GUARDIAN));
+        policies.publishSchools(bySlug.get(DemoData.JEAN_MOULIN.slug()), userIds.get(DemoData.SCHOOL_ADMIN));
         if (lifecycle.find(DemoData.SUSPENDED.slug()).isEmpty()) {
             lifecycle.create(DemoData.SUSPENDED, DemoData.OPERATOR.email() + " (demo)");
             lifecycle.suspend(DemoData.SUSPENDED.slug(), DemoData.OPERATOR.email() + " (demo)");

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
@@ -32,7 +33,11 @@ public final class SignedInAs {
                 .claim(SignedInUser.ORGANIZATION_CLAIM, List.of(organizations)).build();
         var authorities = List.of(new SimpleGrantedAuthority("ROLE_USER"));
         SignedInUser user = new SignedInUser(new DefaultOidcUser(authorities, token), authorities, portalUserId);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+        // A context of its own: the one on the thread may be shared (inherited by a thread this one started, captured
+        // by a task it submitted), and setting the authentication on it would sign them in as this person too.
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+        SecurityContextHolder.setContext(context);
     }
 
     public static void nobody() {

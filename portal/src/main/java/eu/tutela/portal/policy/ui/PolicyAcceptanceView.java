@@ -111,8 +111,9 @@ public class PolicyAcceptanceView extends VerticalLayout implements BeforeEnterO
         intro.setId("policy-accept-intro");
         add(intro);
         pending.ifPresentOrElse(p -> {
-            intro.setText(getTranslation(p.lastAccepted().isPresent() ? "policy.accept.changed" : "policy.accept.first",
-                    tenant.displayName(), version.number(), date));
+            // A pupil is spoken to as the text written for pupils speaks to them.
+            String key = (p.lastAccepted().isPresent() ? "policy.accept.changed" : "policy.accept.first") + (p.pupilTextFirst() ? ".pupil" : "");
+            intro.setText(getTranslation(key, tenant.displayName(), version.number(), date));
             p.lastAccepted().filter(before -> before < version.number()).ifPresent(before -> changes(before, own, languages));
         }, () -> intro.setText(acceptances.lastAccepted()
                 .map(n -> getTranslation("policy.accept.done", version.number(), date, n))
@@ -156,7 +157,8 @@ public class PolicyAcceptanceView extends VerticalLayout implements BeforeEnterO
     }
 
     private void decisionButtons(PendingVersion pending) {
-        Button accept = new Button(getTranslation("policy.accept.accept"), e -> decide(true));
+        Button accept = new Button(getTranslation(pending.pupilTextFirst() ? "policy.accept.accept.pupil" : "policy.accept.accept"),
+                e -> decide(true));
         accept.setId("policy-accept");
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout buttons = new HorizontalLayout(accept);
@@ -166,7 +168,8 @@ public class PolicyAcceptanceView extends VerticalLayout implements BeforeEnterO
             decline.setId("policy-decline");
             buttons.add(decline);
         }
-        Paragraph note = new Paragraph(getTranslation(pending.mayDecline() ? "policy.accept.noteOptional" : "policy.accept.noteRequired"));
+        Paragraph note = new Paragraph(getTranslation((pending.mayDecline() ? "policy.accept.noteOptional" : "policy.accept.noteRequired")
+                + (pending.pupilTextFirst() ? ".pupil" : "")));
         note.setId("policy-accept-note");
         add(note, buttons);
     }

@@ -172,9 +172,7 @@ public class PolicyEditorView extends VerticalLayout implements BeforeEnterObser
             draft = drafts.save(content, draft.revision());
             showStatus();
         } catch (StaleDraftException colleague) {
-            edit(colleague.current());
-            FieldErrors.notify(this, getTranslation("policy.editor.stale", colleague.current().updatedBy(),
-                    times.format(colleague.current().updatedAt())));
+            showColleagues(colleague.current());
             return;
         } catch (InvalidInputException gone) {
             FieldErrors.notify(this, getTranslation("policy.draft.gone"));
@@ -216,14 +214,18 @@ public class PolicyEditorView extends VerticalLayout implements BeforeEnterObser
         try {
             drafts.discard(draft.revision());
         } catch (StaleDraftException colleague) {
-            edit(colleague.current());
-            FieldErrors.notify(this, getTranslation("policy.editor.stale", colleague.current().updatedBy(),
-                    times.format(colleague.current().updatedAt())));
+            showColleagues(colleague.current());
             return;
         } catch (InvalidInputException gone) {
             // Published or discarded by a colleague meanwhile: what the person wanted is done.
         }
         chooseTemplate();
+    }
+
+    /** A colleague saved meanwhile: their draft is shown, and the person is told their last change was not kept. */
+    private void showColleagues(PolicyDraft theirs) {
+        edit(theirs);
+        FieldErrors.notify(this, getTranslation("policy.editor.stale", theirs.updatedBy(), times.format(theirs.updatedAt())));
     }
 
     private void published(PolicyVersion version) {
