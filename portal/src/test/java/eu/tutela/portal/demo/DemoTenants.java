@@ -49,11 +49,12 @@ public class DemoTenants {
     private final Environment environment;
     private final TenantLifecycle lifecycle;
     private final DemoPolicies policies;
+    private final DemoPeople people;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
     DemoTenants(IdentityProvider identity, TenantDirectory tenants, PortalUsers users, Memberships memberships,
             DemoWelcomeMail welcomeMail, TenantSettingsService settings, Invitations invitations, Environment environment,
-            TenantLifecycle lifecycle, DemoPolicies policies) {
+            TenantLifecycle lifecycle, DemoPolicies policies, DemoPeople people) {
         this.identity = identity;
         this.tenants = tenants;
         this.users = users;
@@ -64,6 +65,7 @@ public class DemoTenants {
         this.environment = environment;
         this.lifecycle = lifecycle;
         this.policies = policies;
+        this.people = people;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -118,6 +120,7 @@ public class DemoTenants {
         DemoData.TENANTS.forEach(demo -> TenantContext.runAs(bySlug.get(demo.slug()).id(), () -> configure(demo)));
         policies.publishHorizons(bySlug.get(DemoData.HORIZON.slug()), userIds.get(DemoData.HORIZON_ADMIN), userIds.get(DemoData.GUARDIAN));
         policies.publishSchools(bySlug.get(DemoData.JEAN_MOULIN.slug()), userIds.get(DemoData.SCHOOL_ADMIN));
+        people.registerSchools(bySlug.get(DemoData.JEAN_MOULIN.slug()), userIds.get(DemoData.SCHOOL_ADMIN));
         if (lifecycle.find(DemoData.SUSPENDED.slug()).isEmpty()) {
             lifecycle.create(DemoData.SUSPENDED, DemoData.OPERATOR.email() + " (demo)");
             lifecycle.suspend(DemoData.SUSPENDED.slug(), DemoData.OPERATOR.email() + " (demo)");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import eu.tutela.portal.demo.DemoTenants;
 import eu.tutela.portal.jobs.JobProgress;
 import eu.tutela.portal.jobs.Jobs;
 import eu.tutela.portal.security.IdentityProvider;
@@ -79,8 +80,13 @@ class TenantLifecycleIT {
     KeycloakDirectory directory;
     UUID operator;
 
+    @Autowired
+    DemoTenants demo;
+
     @BeforeEach
-    void asTheOperator() {
+    void asTheOperator() throws Exception {
+        // The demo set-up creates institutions in the background at start-up: counts are taken once it is done.
+        demo.awaitReady(Duration.ofMinutes(5));
         directory = identity.awaitDirectory(Duration.ofMinutes(2));
         operator = users.register("operator.lifecycle@tutela.example", "Olga Operator");
         users.setPlatformOperator(operator, true);

@@ -1,0 +1,272 @@
+package eu.tutela.portal.people;
+
+import eu.tutela.portal.security.Caller;
+import eu.tutela.portal.security.CurrentMembership;
+import eu.tutela.portal.tenancy.AuditedChange;
+import eu.tutela.portal.tenancy.InvalidInputException;
+import eu.tutela.portal.tenancy.TenantRole;
+import eu.tutela.portal.tenancy.TenantSettings;
+import eu.tutela.portal.tenancy.TenantSettingsService;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registry of the tenant of the current work: students, guardians and staff, and who is whose guardian.
+ * Administrators and the DPO register, edit and deactivate people and see everything; staff see names, class
+ * and links only. Every change is in the audit trail.
+ */
+@Service
+public class People {
+
+    /** Older than this is a typing error, not a person (the oldest living people are under 120). */
+    static final int OLDEST_AGE = 120;
+    private static final Pattern MARKUP = Pattern.compile("[<>]|javascript:", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final PeopleRepository repository;
+    private final TenantSettingsService settings;
+    private final Caller caller;
+    private final ApplicationEventPublisher events;
+
+    People(PeopleRepository repository, TenantSettingsService settings, Caller caller, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.settings = settings;
+        this.caller = caller;
+        this.events = events;
+    }
+
+    /**
+     * Registers a person.
+     *
+     * @throws InvalidInputException naming each field that is wrong (nothing is saved)
+     */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO')")
+    @Transactional
+    public Person register(PersonDetails details) {
+        PersonDetails clean = validated(details, null);
+        UUID id = UUID.randomUUID();
+        repository.insert(id, clean);
+        events.publishEvent(AuditedChange.of("person.registered", "person", id, clean.givenName() + " " + clean.familyName(),
+                Map.of(), summary(clean)));
+        return find(id).orElseThrow();
+    }
+
+    /** @throws InvalidInputException naming each wrong field, or {@code person} when there is no such person here */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO')")
+    @Transactional
+    public Person update(UUID id, PersonDetails details) {
+        PeopleRepository.Stored before = stored(id);
+        PersonDetails clean = validated(details, id);
+        repository.update(id, clean);
+        events.publishEvent(AuditedChange.of("person.updated", "person", id, clean.givenName() + " " + clean.familyName(),
+                summary(details(before)), summary(clean)));
+        return find(id).orElseThrow();
+    }
+
+    /** A deactivated person stays in the registry (their history with it) but is no longer counted as present. */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO')")
+    @Transactional
+    public void setActive(UUID id, boolean active) {
+        PeopleRepository.Stored before = stored(id);
+        if (before.active() != active) {
+            repository.setActive(id, active);
+            events.publishEvent(AuditedChange.of(active ? "person.reactivated" : "person.deactivated", "person", id,
+                    before.givenName() + " " + before.familyName(), Map.of("active", before.active()), Map.of("active", active)));
+        }
+    }
+
+    /**
+     * Links a guardian to a child (or changes the link's details).
+     *
+     * @throws InvalidInputException on {@code guardian} or {@code child} when either is not a person here of that kind
+     */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO')")
+    @Transactional
+    public void link(UUID guardianId, UUID childId, Relationship relationship, boolean parentalResponsibility) {
+        PeopleRepository.Stored guardian = repository.find(guardianId).filter(p -> p.kind() == PersonKind.GUARDIAN)
+                .orElseThrow(() -> InvalidInputException.of("guardian", "people.link.notGuardian"));
+        PeopleRepository.Stored child = repository.find(childId).filter(p -> p.kind() == PersonKind.STUDENT)
+                .orElseThrow(() -> InvalidInputException.of("child", "people.link.notStudent"));
+        repository.link(guardianId, childId, relationship, parentalResponsibility);
+        events.publishEvent(AuditedChange.of("guardianship.linked", "person", childId, child.givenName() + " " + child.familyName(),
+                Map.of(), Map.of("guardian", guardian.givenName() + " " + guardian.familyName(), "relationship", relationship.name(),
+                        "parentalResponsibility", parentalResponsibility)));
+    }
+
+    @PreAuthorize("@caller.has('ADMIN', 'DPO')")
+    @Transactional
+    public void unlink(UUID guardianId, UUID childId) {
+        if (repository.unlink(guardianId, childId)) {
+            events.publishEvent(AuditedChange.of("guardianship.unlinked", "person", childId, childId.toString(),
+                    Map.of("guardian", guardianId.toString()), Map.of()));
+        }
+    }
+
+    /** Whether the caller may register and edit people here (the pages offer it only then; the service checks anyway). */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF')")
+    public boolean mayEdit() {
+        return seesEverything();
+    }
+
+    @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF')")
+    @Transactional(readOnly = true)
+    public Optional<Person> find(UUID id) {
+        Today today = today();
+        boolean everything = seesEverything();
+        return repository.find(id).map(p -> view(p, today, everything));
+    }
+
+    /** A page of the people matching {@code filter}, sorted and paged by the database. */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF')")
+    @Transactional(readOnly = true)
+    public List<Person> search(PeopleFilter filter, PeopleSort sort, int offset, int limit) {
+        Today today = today();
+        boolean everything = seesEverything();
+        return repository.page(filter, today.minorSince(), sort, Math.max(0, offset), Math.clamp(limit, 1, 500)).stream()
+                .map(p -> view(p, today, everything)).toList();
+    }
+
+    @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF')")
+    @Transactional(readOnly = true)
+    public long count(PeopleFilter filter) {
+        return repository.count(filter, today().minorSince());
+    }
+
+    /** A person's guardians (for a child) or children (for a guardian). */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF')")
+    @Transactional(readOnly = true)
+    public List<Guardianship> links(UUID personId) {
+        Today today = today();
+        boolean everything = seesEverything();
+        return repository.links(personId).stream()
+                .map(l -> new Guardianship(view(l.other(), today, everything), l.relationship(), l.parentalResponsibility())).toList();
+    }
+
+    /** Today in the institution's time zone, and the earliest birth date of someone still under its age of digital consent. */
+    private record Today(LocalDate date, LocalDate minorSince) {
+    }
+
+    private Today today() {
+        TenantSettings tenant = settings.current();
+        LocalDate date = LocalDate.now(tenant.timeZone());
+        // Minor while younger than the age of digital consent (GDPR Art. 8; ages per country in
+        // shared/reference/gdpr-facts.md, "Age of digital consent"): born after this date.
+        return new Today(date, date.minusYears(tenant.digitalConsentAge()));
+    }
+
+    private boolean seesEverything() {
+        CurrentMembership member = caller.require(TenantRole.ADMIN, TenantRole.DPO, TenantRole.STAFF);
+        return member.hasAny(TenantRole.ADMIN, TenantRole.DPO);
+    }
+
+    private static Person view(PeopleRepository.Stored p, Today today, boolean everything) {
+        boolean minor = p.kind() == PersonKind.STUDENT && p.birthDate() != null && p.birthDate().isAfter(today.minorSince());
+        if (everything) {
+            return new Person(p.id(), p.kind(), p.givenName(), p.familyName(), p.birthDate(), p.className(), p.email(), p.phone(),
+                    p.language(), p.jobFunction(), p.externalId(), p.active(), p.accountUserId(), minor);
+        }
+        return new Person(p.id(), p.kind(), p.givenName(), p.familyName(), null, p.className(), null, null, null, p.jobFunction(),
+                null, p.active(), null, minor);
+    }
+
+    private PeopleRepository.Stored stored(UUID id) {
+        return repository.find(id).orElseThrow(() -> InvalidInputException.of("person", "people.unknown"));
+    }
+
+    private PersonDetails validated(PersonDetails d, UUID self) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (d.kind() == null) {
+            problems.put("kind", "people.kind.required");
+        }
+        String given = name(d.givenName(), "givenName", problems);
+        String family = name(d.familyName(), "familyName", problems);
+        LocalDate today = LocalDate.now(settings.current().timeZone());
+        if (d.birthDate() != null && d.birthDate().isAfter(today)) {
+            problems.put("birthDate", "people.birthDate.future");
+        } else if (d.birthDate() != null && d.birthDate().isBefore(today.minusYears(OLDEST_AGE))) {
+            problems.put("birthDate", "people.birthDate.tooOld");
+        } else if (d.kind() == PersonKind.STUDENT && d.birthDate() == null) {
+            problems.put("birthDate", "people.birthDate.required");
+        }
+        String email = blankToNull(d.email());
+        if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
+            problems.put("email", "people.email.invalid");
+        }
+        String phone = blankToNull(d.phone());
+        if (phone != null && !phone.matches("^\\+?[0-9 ().-]{6,30}$")) {
+            problems.put("phone", "people.phone.invalid");
+        }
+        String language = blankToNull(d.language());
+        if (language != null && !language.equals("fr") && !language.equals("en")) {
+            problems.put("language", "people.language.invalid");
+        }
+        String className = text(d.className(), "className", 100, problems);
+        String function = text(d.jobFunction(), "jobFunction", 200, problems);
+        String externalId = text(d.externalId(), "externalId", 200, problems);
+        if (externalId != null && repository.externalIdTaken(externalId, self == null ? new UUID(0, 0) : self)) {
+            problems.put("externalId", "people.externalId.taken");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new PersonDetails(d.kind(), given, family, d.birthDate(), className, email, phone, language, function, externalId);
+    }
+
+    private static String name(String value, String field, Map<String, String> problems) {
+        String name = blankToNull(value);
+        if (name == null) {
+            problems.put(field, "people.name.required");
+        } else if (name.length() > 200) {
+            problems.put(field, "people.name.tooLong");
+        } else if (MARKUP.matcher(name).find()) {
+            problems.put(field, "people.name.markup");
+        }
+        return name;
+    }
+
+    private static String text(String value, String field, int max, Map<String, String> problems) {
+        String text = blankToNull(value);
+        if (text != null && (text.length() > max || MARKUP.matcher(text).find())) {
+            problems.put(field, "people.text.invalid");
+        }
+        return text;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static PersonDetails details(PeopleRepository.Stored p) {
+        return new PersonDetails(p.kind(), p.givenName(), p.familyName(), p.birthDate(), p.className(), p.email(), p.phone(),
+                p.language(), p.jobFunction(), p.externalId());
+    }
+
+    /** What the audit trail keeps of a person's record. */
+    private static Map<String, Object> summary(PersonDetails d) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("kind", d.kind().name());
+        summary.put("name", d.givenName() + " " + d.familyName());
+        if (d.birthDate() != null) {
+            summary.put("birthDate", d.birthDate().toString());
+        }
+        if (d.className() != null) {
+            summary.put("class", d.className());
+        }
+        if (d.email() != null) {
+            summary.put("email", d.email());
+        }
+        if (d.externalId() != null) {
+            summary.put("externalId", d.externalId());
+        }
+        return summary;
+    }
+}

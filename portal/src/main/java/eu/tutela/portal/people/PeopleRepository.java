@@ -1,0 +1,154 @@
+package eu.tutela.portal.people;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The people tables of the tenant bound to the transaction (row-level security sees to the tenant). */
+@Repository
+class PeopleRepository {
+
+    private static final String COLUMNS = """
+            id, kind, given_name, family_name, birth_date, class_name, email, phone, language, job_function, external_id,
+            active, account_user_id""";
+
+    private final JdbcClient jdbc;
+
+    PeopleRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID id, PersonDetails d) {
+        jdbc.sql("""
+                        insert into person (tenant_id, id, kind, given_name, family_name, search_text, birth_date, class_name, email,
+                                            phone, language, job_function, external_id)
+                        values (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, d.kind().name(), d.givenName(), d.familyName(), searchText(d), d.birthDate(), d.className(), d.email(),
+                        d.phone(), d.language(), d.jobFunction(), d.externalId())
+                .update();
+    }
+
+    boolean update(UUID id, PersonDetails d) {
+        return jdbc.sql("""
+                        update person set kind = ?, given_name = ?, family_name = ?, search_text = ?, birth_date = ?, class_name = ?,
+                               email = ?, phone = ?, language = ?, job_function = ?, external_id = ?, updated_at = now()
+                         where id = ?""")
+                .params(d.kind().name(), d.givenName(), d.familyName(), searchText(d), d.birthDate(), d.className(), d.email(),
+                        d.phone(), d.language(), d.jobFunction(), d.externalId(), id)
+                .update() == 1;
+    }
+
+    boolean setActive(UUID id, boolean active) {
+        return jdbc.sql("update person set active = ?, updated_at = now() where id = ?").params(active, id).update() == 1;
+    }
+
+    boolean externalIdTaken(String externalId, UUID except) {
+        return jdbc.sql("select count(*) from person where external_id = ? and id <> ?").params(externalId, except)
+                .query(Long.class).single() > 0;
+    }
+
+    Optional<Stored> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from person where id = ?").param(id).query(PeopleRepository::row).optional();
+    }
+
+    /** One page, sorted by the database: {@code minorSince} is the earliest birth date of a minor today. */
+    List<Stored> page(PeopleFilter filter, LocalDate minorSince, PeopleSort sort, int offset, int limit) {
+        Where where = where(filter, minorSince);
+        Map<String, Object> params = new LinkedHashMap<>(where.params());
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql("select " + COLUMNS + " from person" + where.sql() + " order by " + sort.orderBy() + " limit :limit offset :offset")
+                .params(params).query(PeopleRepository::row).list();
+    }
+
+    long count(PeopleFilter filter, LocalDate minorSince) {
+        Where where = where(filter, minorSince);
+        return jdbc.sql("select count(*) from person" + where.sql()).params(where.params()).query(Long.class).single();
+    }
+
+    boolean link(UUID guardian, UUID child, Relationship relationship, boolean responsibility) {
+        return jdbc.sql("""
+                        insert into guardianship (tenant_id, guardian_id, child_id, relationship, parental_responsibility)
+                        values (current_tenant_id(), ?, ?, ?, ?)
+                        on conflict (tenant_id, guardian_id, child_id) do update
+                           set relationship = excluded.relationship, parental_responsibility = excluded.parental_responsibility""")
+                .params(guardian, child, relationship.name(), responsibility).update() == 1;
+    }
+
+    boolean unlink(UUID guardian, UUID child) {
+        return jdbc.sql("delete from guardianship where guardian_id = ? and child_id = ?").params(guardian, child).update() == 1;
+    }
+
+    /** The links of a person, from either side: the other person with the link's details. */
+    List<StoredLink> links(UUID personId) {
+        return jdbc.sql("""
+                        select g.relationship, g.parental_responsibility, p.id, p.kind, p.given_name, p.family_name, p.birth_date,
+                               p.class_name, p.email, p.phone, p.language, p.job_function, p.external_id, p.active, p.account_user_id
+                          from guardianship g join person p on p.tenant_id = g.tenant_id
+                               and p.id = case when g.guardian_id = :person then g.child_id else g.guardian_id end
+                         where g.guardian_id = :person or g.child_id = :person
+                         order by p.family_name, p.given_name""")
+                .param("person", personId)
+                .query((rs, n) -> new StoredLink(row(rs, n), Relationship.valueOf(rs.getString("relationship")),
+                        rs.getBoolean("parental_responsibility")))
+                .list();
+    }
+
+    /** A person as stored; what the caller may see of it is decided by the service. */
+    record Stored(UUID id, PersonKind kind, String givenName, String familyName, LocalDate birthDate, String className, String email,
+            String phone, String language, String jobFunction, String externalId, boolean active, UUID accountUserId) {
+    }
+
+    record StoredLink(Stored other, Relationship relationship, boolean parentalResponsibility) {
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(PeopleFilter filter, LocalDate minorSince) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        String text = SearchText.fold(filter.text());
+        if (!text.isEmpty()) {
+            conditions.add("search_text like :text");
+            params.put("text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.kind() != null) {
+            conditions.add("kind = :kind");
+            params.put("kind", filter.kind().name());
+        }
+        if (filter.className() != null && !filter.className().isBlank()) {
+            conditions.add("class_name = :className");
+            params.put("className", filter.className().strip());
+        }
+        if (filter.minor() != null) {
+            conditions.add(filter.minor() ? "(kind = 'STUDENT' and birth_date > :minorSince)"
+                    : "not (kind = 'STUDENT' and birth_date > :minorSince and birth_date is not null)");
+            params.put("minorSince", minorSince);
+        }
+        if (filter.active() != null) {
+            conditions.add("active = :active");
+            params.put("active", filter.active());
+        }
+        return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
+    }
+
+    private static String searchText(PersonDetails d) {
+        return SearchText.fold(d.givenName() + " " + d.familyName());
+    }
+
+    private static Stored row(ResultSet rs, int n) throws SQLException {
+        return new Stored(rs.getObject("id", UUID.class), PersonKind.valueOf(rs.getString("kind")), rs.getString("given_name"),
+                rs.getString("family_name"), rs.getObject("birth_date", LocalDate.class), rs.getString("class_name"),
+                rs.getString("email"), rs.getString("phone"), rs.getString("language"), rs.getString("job_function"),
+                rs.getString("external_id"), rs.getBoolean("active"), rs.getObject("account_user_id", UUID.class));
+    }
+}
