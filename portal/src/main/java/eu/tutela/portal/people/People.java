@@ -125,6 +125,15 @@ public class People {
         return repository.find(id).map(p -> view(p, today, everything));
     }
 
+    /** The person with this external id (the roster's key), if any. */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF')")
+    @Transactional(readOnly = true)
+    public Optional<Person> findByExternalId(String externalId) {
+        Today today = today();
+        boolean everything = seesEverything();
+        return repository.findByExternalId(externalId).map(p -> view(p, today, everything));
+    }
+
     /** A page of the people matching {@code filter}, sorted and paged by the database. */
     @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF')")
     @Transactional(readOnly = true)

@@ -59,6 +59,10 @@ class PeopleRepository {
         return jdbc.sql("select " + COLUMNS + " from person where id = ?").param(id).query(PeopleRepository::row).optional();
     }
 
+    Optional<Stored> findByExternalId(String externalId) {
+        return jdbc.sql("select " + COLUMNS + " from person where external_id = ?").param(externalId).query(PeopleRepository::row).optional();
+    }
+
     /** One page, sorted by the database: {@code minorSince} is the earliest birth date of a minor today. */
     List<Stored> page(PeopleFilter filter, LocalDate minorSince, PeopleSort sort, int offset, int limit) {
         Where where = where(filter, minorSince);

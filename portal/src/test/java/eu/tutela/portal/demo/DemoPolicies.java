@@ -7,9 +7,9 @@ import eu.tutela.portal.policy.PolicyAcceptances;
 import eu.tutela.portal.policy.PolicyDraft;
 import eu.tutela.portal.policy.PolicyDrafts;
 import eu.tutela.portal.policy.PolicyPublication;
+import eu.tutela.portal.policy.PolicyVersion;
 import eu.tutela.portal.policy.PolicyVersions;
 import eu.tutela.portal.policy.TextShown;
-import eu.tutela.portal.security.SignedInAs;
 import eu.tutela.portal.tenancy.Tenant;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +42,7 @@ class DemoPolicies {
     }
 
     void publishHorizons(Tenant horizon, UUID administrator, UUID parent) {
-        if (!SignedInAs.inTenant(administrator, horizon, versions::history).isEmpty()) {
-            return;
-        }
-        publish(horizon, administrator, content -> content
+        publishVersion(horizon, administrator, TEMPLATE, 1, content -> content
                 .withValue("controller.address", "Rue de la Loi 16, 1000 Bruxelles")
                 .withValue("contact.email", "hello@horizon.example")
                 .withValue("contact.channels", List.of("EMAIL", "IN_APP"))
@@ -53,21 +50,21 @@ class DemoPolicies {
                 .withValue("retention.logs", "12 months")
                 .withValue("recipients.categories", List.of("HOSTING", "PAYMENT"))
                 .withValue("processors", List.of(Map.of("name", "OVHcloud", "category", "HOSTING", "country", "FR"))));
-        SignedInAs.inTenant(parent, horizon, () -> {
-            acceptances.accept(1, Lang.EN, TextShown.FULL, AcceptanceChannel.SIGN_IN);
+        DemoActor.as(parent, horizon, () -> {
+            // Only while version 1 is the one in force: a second start finds him where he was left.
+            if (versions.active().map(PolicyVersion::number).orElse(0) == 1) {
+                acceptances.accept(1, Lang.EN, TextShown.FULL, AcceptanceChannel.SIGN_IN);
+            }
             return null;
         });
-        publish(horizon, administrator, content -> content.withValue("processors", List.of(
+        publishVersion(horizon, administrator, TEMPLATE, 2, content -> content.withValue("processors", List.of(
                 Map.of("name", "OVHcloud", "category", "HOSTING", "country", "FR"),
                 Map.of("name", "Vimeo", "category", "COMMUNICATION", "country", "US", "safeguard", "STANDARD_CONTRACTUAL_CLAUSES"))));
     }
 
     /** Collège Jean Moulin's first version, on the school template: its pupils read the text written for them first. */
     void publishSchools(Tenant school, UUID administrator) {
-        if (!SignedInAs.inTenant(administrator, school, versions::history).isEmpty()) {
-            return;
-        }
-        publish(school, administrator, SCHOOL, content -> content
+        publishVersion(school, administrator, SCHOOL, 1, content -> content
                 .withValue("controller.address", "12 rue des Écoles, 69003 Lyon")
                 .withValue("controller.registration", "UAI 0690000A")
                 .withValue("contact.email", "vie-scolaire@jean-moulin.example")
@@ -78,12 +75,12 @@ class DemoPolicies {
                 .withClause("canteen", "on"));
     }
 
-    private void publish(Tenant horizon, UUID administrator, UnaryOperator<DraftContent> edit) {
-        publish(horizon, administrator, TEMPLATE, edit);
-    }
-
-    private void publish(Tenant tenant, UUID administrator, String template, UnaryOperator<DraftContent> edit) {
-        SignedInAs.inTenant(administrator, tenant, () -> {
+    /** Publishes version {@code number} unless the tenant has it already. */
+    private void publishVersion(Tenant tenant, UUID administrator, String template, int number, UnaryOperator<DraftContent> edit) {
+        DemoActor.as(administrator, tenant, () -> {
+            if (versions.history().size() >= number) {
+                return null;
+            }
             PolicyDraft draft = drafts.current().orElseGet(() -> drafts.start(template));
             PolicyDraft saved = drafts.save(edit.apply(draft.content()), draft.revision());
             return publication.publish(saved.revision(), null, null);
