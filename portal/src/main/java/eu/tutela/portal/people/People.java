@@ -114,72 +114,72 @@ public class People {
     /** Whether the caller may register and edit people here (the pages offer it only then; the service checks anyway). */
     @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF')")
     public boolean mayEdit() {
-        return seesEverything();
+        return caller.require(TenantRole.ADMIN, TenantRole.DPO, TenantRole.STAFF).hasAny(TenantRole.ADMIN, TenantRole.DPO);
     }
 
     @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF')")
     @Transactional(readOnly = true)
     public Optional<Person> find(UUID id) {
-        Today today = today();
-        boolean everything = seesEverything();
-        return repository.find(id).map(p -> view(p, today, everything));
+        return repository.find(id).map(viewer()::see);
     }
 
     /** The person with this external id (the roster's key), if any. */
     @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF')")
     @Transactional(readOnly = true)
     public Optional<Person> findByExternalId(String externalId) {
-        Today today = today();
-        boolean everything = seesEverything();
-        return repository.findByExternalId(externalId).map(p -> view(p, today, everything));
+        return repository.findByExternalId(externalId).map(viewer()::see);
     }
 
     /** A page of the people matching {@code filter}, sorted and paged by the database. */
     @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF')")
     @Transactional(readOnly = true)
     public List<Person> search(PeopleFilter filter, PeopleSort sort, int offset, int limit) {
-        Today today = today();
-        boolean everything = seesEverything();
-        return repository.page(filter, today.minorSince(), sort, Math.max(0, offset), Math.clamp(limit, 1, 500)).stream()
-                .map(p -> view(p, today, everything)).toList();
+        Viewer viewer = viewer();
+        return repository.page(filter, viewer.minorSince(), sort, Math.max(0, offset), Math.clamp(limit, 1, 500)).stream()
+                .map(viewer::see).toList();
     }
 
     @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF')")
     @Transactional(readOnly = true)
     public long count(PeopleFilter filter) {
-        return repository.count(filter, today().minorSince());
+        return repository.count(filter, minorSince());
     }
 
     /** A person's guardians (for a child) or children (for a guardian). */
     @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF')")
     @Transactional(readOnly = true)
     public List<Guardianship> links(UUID personId) {
-        Today today = today();
-        boolean everything = seesEverything();
+        Viewer viewer = viewer();
         return repository.links(personId).stream()
-                .map(l -> new Guardianship(view(l.other(), today, everything), l.relationship(), l.parentalResponsibility())).toList();
+                .map(l -> new Guardianship(viewer.see(l.other()), l.relationship(), l.parentalResponsibility())).toList();
     }
 
-    /** Today in the institution's time zone, and the earliest birth date of someone still under its age of digital consent. */
-    private record Today(LocalDate date, LocalDate minorSince) {
+    /**
+     * Who reads, as of when: the earliest birth date of someone still under the institution's age of digital
+     * consent today on its calendar, and whether the caller sees everything (ADMIN, DPO) or names only (STAFF).
+     */
+    private record Viewer(LocalDate minorSince, boolean everything) {
+
+        Person see(PeopleRepository.Stored p) {
+            return view(p, this);
+        }
     }
 
-    private Today today() {
+    private Viewer viewer() {
+        CurrentMembership member = caller.require(TenantRole.ADMIN, TenantRole.DPO, TenantRole.STAFF);
+        return new Viewer(minorSince(), member.hasAny(TenantRole.ADMIN, TenantRole.DPO));
+    }
+
+    private LocalDate minorSince() {
         TenantSettings tenant = settings.current();
-        LocalDate date = LocalDate.now(tenant.timeZone());
         // Minor while younger than the age of digital consent (GDPR Art. 8; ages per country in
         // shared/reference/gdpr-facts.md, "Age of digital consent"): born after this date.
-        return new Today(date, date.minusYears(tenant.digitalConsentAge()));
+        return LocalDate.now(tenant.timeZone()).minusYears(tenant.digitalConsentAge());
     }
 
-    private boolean seesEverything() {
-        CurrentMembership member = caller.require(TenantRole.ADMIN, TenantRole.DPO, TenantRole.STAFF);
-        return member.hasAny(TenantRole.ADMIN, TenantRole.DPO);
-    }
-
-    private static Person view(PeopleRepository.Stored p, Today today, boolean everything) {
-        boolean minor = p.kind() == PersonKind.STUDENT && p.birthDate() != null && p.birthDate().isAfter(today.minorSince());
-        if (everything) {
+    private static Person view(PeopleRepository.Stored p, Viewer viewer) {
+        boolean minor = p.kind() == PersonKind.STUDENT && p.birthDate() != null && p.birthDate().isAfter(viewer.minorSince());
+        if (viewer.everything()) {
             return new Person(p.id(), p.kind(), p.givenName(), p.familyName(), p.birthDate(), p.className(), p.email(), p.phone(),
                     p.language(), p.jobFunction(), p.externalId(), p.active(), p.accountUserId(), minor);
         }

@@ -1,9 +1,6 @@
 package eu.tutela.portal.policy;
 
 import eu.tutela.policy.Lang;
-import eu.tutela.portal.notification.Mail;
-import eu.tutela.portal.notification.Outbox;
-import eu.tutela.portal.notification.PortalAddress;
 import eu.tutela.portal.security.Caller;
 import eu.tutela.portal.security.CurrentMembership;
 import eu.tutela.portal.security.Member;
@@ -40,19 +37,17 @@ public class PolicyAcceptances {
     private final PolicyRepository policies;
     private final Caller caller;
     private final Members members;
-    private final Outbox outbox;
-    private final PortalAddress address;
+    private final PolicyChangeNotice notice;
     private final TenantSettingsService settings;
     private final ApplicationEventPublisher events;
 
-    PolicyAcceptances(AcceptanceRepository acceptances, PolicyRepository policies, Caller caller, Members members, Outbox outbox,
-            PortalAddress address, TenantSettingsService settings, ApplicationEventPublisher events) {
+    PolicyAcceptances(AcceptanceRepository acceptances, PolicyRepository policies, Caller caller, Members members,
+            PolicyChangeNotice notice, TenantSettingsService settings, ApplicationEventPublisher events) {
         this.acceptances = acceptances;
         this.policies = policies;
         this.caller = caller;
         this.members = members;
-        this.outbox = outbox;
-        this.address = address;
+        this.notice = notice;
         this.settings = settings;
         this.events = events;
     }
@@ -139,22 +134,12 @@ public class PolicyAcceptances {
     @Transactional
     public int remind(int number) {
         PolicyVersion version = known(number);
-        var tenant = settings.current();
         Set<UUID> decided = acceptances.decisions(number).keySet();
         List<Member> pending = members.everyone().stream().filter(m -> !decided.contains(m.userId())).toList();
-        for (Member member : pending) {
-            outbox.send(new Mail(member.email(), member.locale(), Mail.text("policy.reminder.subject", tenant.displayName()),
-                    List.of(Mail.text("policy.reminder.text", tenant.displayName(), version.number())),
-                    Mail.text("policy.mail.action"), acceptanceLink(tenant.slug())));
-        }
+        notice.remind(settings.current(), version, pending);
         events.publishEvent(AuditedChange.of("policy.reminded", "policy-version", number, "v" + number, Map.of(),
                 Map.of("reminded", pending.size())));
         return pending.size();
-    }
-
-    /** Where a member reads and accepts the version in force; "via=mail" records the e-mail link as the way. */
-    String acceptanceLink(String slug) {
-        return address.base() + "/t/" + slug + "/policy/accept?via=mail";
     }
 
     /** Every member and their decision on this version (or a later one), as CSV for a spreadsheet. */

@@ -15,9 +15,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The e-mail that tells every member of a new version they must accept, each in their language, through
- * the outbox: written in the publishing transaction, so that a version is never published without its
- * notice, and delivered however long the mail server is away.
+ * The e-mails about a version people must accept, each in the recipient's language, through the outbox:
+ * the notice to every member (written in the publishing transaction, so that a version is never published
+ * without it, and delivered however long the mail server is away) and the reminders to those who have not
+ * decided. Both lead to the acceptance page.
  */
 @Component
 class PolicyChangeNotice {
@@ -45,9 +46,22 @@ class PolicyChangeNotice {
             }
             paragraphs.add(Mail.text("policy.mail.accept"));
             outbox.send(new Mail(member.email(), locale, Mail.text("policy.mail.subject", tenant.displayName()), paragraphs,
-                    Mail.text("policy.mail.action"),
-                    address.base() + "/t/" + tenant.slug() + "/policy/accept?via=mail"));
+                    Mail.text("policy.mail.action"), acceptanceLink(tenant)));
         }
+    }
+
+    /** Reminds each of {@code pending} that {@code version} waits for them, in their language. */
+    void remind(TenantSettings tenant, PolicyVersion version, List<Member> pending) {
+        for (Member member : pending) {
+            outbox.send(new Mail(member.email(), member.locale(), Mail.text("policy.reminder.subject", tenant.displayName()),
+                    List.of(Mail.text("policy.reminder.text", tenant.displayName(), version.number())),
+                    Mail.text("policy.mail.action"), acceptanceLink(tenant)));
+        }
+    }
+
+    /** Where a member reads and accepts the version in force; "via=mail" records the e-mail link as the way. */
+    private String acceptanceLink(TenantSettings tenant) {
+        return address.base() + "/t/" + tenant.slug() + "/policy/accept?via=mail";
     }
 
     private String topics(List<String> topics, Locale locale) {

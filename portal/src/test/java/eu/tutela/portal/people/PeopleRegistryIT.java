@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import eu.tutela.portal.security.PortalUsers;
 import eu.tutela.portal.security.SignedInAs;
 import eu.tutela.portal.support.OwnerDatabase;
+import eu.tutela.portal.support.Refused;
 import eu.tutela.portal.tenancy.InvalidInputException;
 import eu.tutela.portal.tenancy.Memberships;
 import eu.tutela.portal.tenancy.Tenant;
@@ -98,7 +99,7 @@ class PeopleRegistryIT {
             assertThat(link.parentalResponsibility()).isTrue();
         });
         assertThat(as(admin, () -> people.links(parent.id()))).extracting(l -> l.other().displayName()).containsExactly("Hélène Dupré");
-        assertThat(problems(() -> as(admin, () -> run(() -> people.link(helene.id(), parent.id(), Relationship.MOTHER, true)))))
+        assertThat(Refused.problems(() -> as(admin, () -> run(() -> people.link(helene.id(), parent.id(), Relationship.MOTHER, true)))))
                 .containsEntry("guardian", "people.link.notGuardian");
         as(admin, () -> people.update(helene.id(), student("Hélène", "Dupré-Martin", helene.birthDate(), "4e C", "EXT-1")));
         as(admin, () -> run(() -> people.setActive(fifteen.id(), false)));
@@ -123,16 +124,16 @@ class PeopleRegistryIT {
     @Test
     void badInputIsRefusedFieldByFieldAndNothingIsSaved() {
         LocalDate today = LocalDate.now(as(admin, () -> settings.current().timeZone()));
-        assertThat(problems(() -> as(admin, () -> people.register(new PersonDetails(PersonKind.STUDENT, "<script>alert(1)</script>", " ",
+        assertThat(Refused.problems(() -> as(admin, () -> people.register(new PersonDetails(PersonKind.STUDENT, "<script>alert(1)</script>", " ",
                 today.plusDays(1), "6e A", "not-an-address", "call me", "de", null, null))))).isEqualTo(Map.of(
                 "givenName", "people.name.markup", "familyName", "people.name.required", "birthDate", "people.birthDate.future",
                 "email", "people.email.invalid", "phone", "people.phone.invalid", "language", "people.language.invalid"));
-        assertThat(problems(() -> as(admin, () -> people.register(student("Ancien", "Élève", LocalDate.of(1850, 1, 1), null, null)))))
+        assertThat(Refused.problems(() -> as(admin, () -> people.register(student("Ancien", "Élève", LocalDate.of(1850, 1, 1), null, null)))))
                 .containsEntry("birthDate", "people.birthDate.tooOld");
-        assertThat(problems(() -> as(admin, () -> people.register(student("Sans", "Date", null, null, null)))))
+        assertThat(Refused.problems(() -> as(admin, () -> people.register(student("Sans", "Date", null, null, null)))))
                 .containsEntry("birthDate", "people.birthDate.required");
         as(admin, () -> people.register(student("Premier", "Élève", today.minusYears(11), "6e A", "DUP-1")));
-        assertThat(problems(() -> as(admin, () -> people.register(student("Second", "Élève", today.minusYears(11), "6e A", "DUP-1")))))
+        assertThat(Refused.problems(() -> as(admin, () -> people.register(student("Second", "Élève", today.minusYears(11), "6e A", "DUP-1")))))
                 .containsEntry("externalId", "people.externalId.taken");
         assertThat(as(admin, () -> people.count(PeopleFilter.ALL))).isEqualTo(1);
     }
@@ -146,9 +147,9 @@ class PeopleRegistryIT {
 
         assertThat(SignedInAs.inTenant(otherAdmin, other, () -> people.find(pupil.id()))).isEmpty();
         assertThat(SignedInAs.inTenant(otherAdmin, other, () -> people.count(PeopleFilter.ALL))).isZero();
-        assertThat(problems(() -> SignedInAs.inTenant(otherAdmin, other, () -> people.update(pupil.id(),
+        assertThat(Refused.problems(() -> SignedInAs.inTenant(otherAdmin, other, () -> people.update(pupil.id(),
                 student("Inès", "Volée", pupil.birthDate(), "5e A", "P-1"))))).containsEntry("person", "people.unknown");
-        assertThat(problems(() -> SignedInAs.inTenant(otherAdmin, other, () -> run(() -> people.setActive(pupil.id(), false)))))
+        assertThat(Refused.problems(() -> SignedInAs.inTenant(otherAdmin, other, () -> run(() -> people.setActive(pupil.id(), false)))))
                 .containsEntry("person", "people.unknown");
         SignedInAs.person(otherAdmin, other.slug());
         assertThatThrownBy(() -> TenantContext.callAs(school.id(), () -> people.find(pupil.id()))).isInstanceOf(AccessDeniedException.class);
@@ -173,14 +174,5 @@ class PeopleRegistryIT {
     private static Object run(Runnable work) {
         work.run();
         return null;
-    }
-
-    private static Map<String, String> problems(Runnable work) {
-        try {
-            work.run();
-        } catch (InvalidInputException refused) {
-            return refused.problems();
-        }
-        throw new AssertionError("Expected a refusal");
     }
 }

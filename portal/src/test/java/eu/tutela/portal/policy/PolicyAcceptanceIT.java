@@ -9,6 +9,7 @@ import eu.tutela.portal.security.PortalUsers;
 import eu.tutela.portal.security.SignedInAs;
 import eu.tutela.portal.support.CaughtMail;
 import eu.tutela.portal.support.OwnerDatabase;
+import eu.tutela.portal.support.Refused;
 import eu.tutela.portal.tenancy.InvalidInputException;
 import eu.tutela.portal.tenancy.Memberships;
 import eu.tutela.portal.tenancy.Tenant;
@@ -100,7 +101,7 @@ class PolicyAcceptanceIT {
         assertThat(staffPending.pupilTextFirst()).isFalse();
 
         // Declining is refused where the institution did not allow it; nothing is recorded.
-        assertThat(problem(() -> as(staff, () -> run(() -> acceptances.decline(1, Lang.FR, TextShown.FULL, AcceptanceChannel.SIGN_IN)))))
+        assertThat(Refused.problems(() -> as(staff, () -> run(() -> acceptances.decline(1, Lang.FR, TextShown.FULL, AcceptanceChannel.SIGN_IN)))))
                 .containsEntry("decision", "policy.accept.mustAccept");
         assertThat(as(staff, () -> acceptances.pending())).isPresent();
         as(staff, () -> run(() -> acceptances.accept(1, Lang.FR, TextShown.FULL, AcceptanceChannel.EMAIL_LINK)));
@@ -144,12 +145,12 @@ class PolicyAcceptanceIT {
         PendingVersion again = as(staff, () -> acceptances.pending()).orElseThrow();
         assertThat(again.version().number()).isEqualTo(2);
         assertThat(again.lastAccepted()).contains(1);
-        assertThat(problem(() -> as(staff, () -> run(() -> acceptances.accept(1, Lang.FR, TextShown.FULL, AcceptanceChannel.SIGN_IN)))))
+        assertThat(Refused.problems(() -> as(staff, () -> run(() -> acceptances.accept(1, Lang.FR, TextShown.FULL, AcceptanceChannel.SIGN_IN)))))
                 .containsEntry("version", "policy.accept.notCurrent");
-        assertThat(problem(() -> as(staff, () -> run(() -> acceptances.accept(2, Lang.FR, TextShown.FULL, AcceptanceChannel.PUBLISHED)))))
+        assertThat(Refused.problems(() -> as(staff, () -> run(() -> acceptances.accept(2, Lang.FR, TextShown.FULL, AcceptanceChannel.PUBLISHED)))))
                 .containsEntry("version", "policy.accept.notCurrent");
         // The pupil text exists only for the school template.
-        assertThat(problem(() -> as(staff, () -> run(() -> acceptances.accept(2, Lang.FR, TextShown.PUPIL, AcceptanceChannel.SIGN_IN)))))
+        assertThat(Refused.problems(() -> as(staff, () -> run(() -> acceptances.accept(2, Lang.FR, TextShown.PUPIL, AcceptanceChannel.SIGN_IN)))))
                 .containsEntry("version", "policy.version.unknown");
         as(staff, () -> run(() -> acceptances.accept(2, Lang.EN, TextShown.FULL, AcceptanceChannel.SIGN_IN)));
         assertThat(as(admin, () -> acceptances.dashboard(2))).contains(new AcceptanceCounts(TenantRole.STAFF, 1, 0, 0),
@@ -205,7 +206,7 @@ class PolicyAcceptanceIT {
         UUID otherAdmin = users.register("admin-" + suffix + "@other-lycee.example", "Olga Other");
         TenantContext.runAs(other.id(), () -> memberships.grant(otherAdmin, TenantRole.ADMIN));
         // In their own institution, this school's version numbers mean nothing.
-        assertThat(problem(() -> SignedInAs.inTenant(otherAdmin, other, () -> acceptances.dashboard(1))))
+        assertThat(Refused.problems(() -> SignedInAs.inTenant(otherAdmin, other, () -> acceptances.dashboard(1))))
                 .containsEntry("version", "policy.version.unknown");
         assertThat(SignedInAs.inTenant(otherAdmin, other, () -> acceptances.pending())).isEmpty();
         // In this school, they are nobody.
@@ -245,15 +246,6 @@ class PolicyAcceptanceIT {
     private static Object run(Runnable work) {
         work.run();
         return null;
-    }
-
-    private static Map<String, String> problem(Runnable work) {
-        try {
-            work.run();
-        } catch (InvalidInputException refused) {
-            return refused.problems();
-        }
-        throw new AssertionError("Expected a refusal");
     }
 
     private static String subject(jakarta.mail.internet.MimeMessage message) {

@@ -12,6 +12,7 @@ import eu.tutela.portal.security.PortalUsers;
 import eu.tutela.portal.security.SignedInAs;
 import eu.tutela.portal.support.CaughtMail;
 import eu.tutela.portal.support.OwnerDatabase;
+import eu.tutela.portal.support.Refused;
 import eu.tutela.portal.tenancy.ActingPerson;
 import eu.tutela.portal.tenancy.InvalidInputException;
 import eu.tutela.portal.tenancy.Memberships;
@@ -114,7 +115,7 @@ class PolicyPublicationIT {
             return null;
         });
         assertThat(as(admin, () -> drafts.current())).isEmpty();
-        assertThat(invalidField(() -> as(admin, () -> drafts.start("no-such-template")))).containsEntry("template", "policy.template.unknown");
+        assertThat(Refused.problems(() -> as(admin, () -> drafts.start("no-such-template")))).containsEntry("template", "policy.template.unknown");
     }
 
     @Test
@@ -138,7 +139,7 @@ class PolicyPublicationIT {
         Preview english = as(admin, () -> drafts.preview(saved.templateId(), saved.content(), Lang.EN));
         assertThat(english.problems()).extracting(Problem::subject).contains("rights");
 
-        assertThat(invalidField(() -> as(admin, () -> publication.publish(saved.revision(), null, null))))
+        assertThat(Refused.problems(() -> as(admin, () -> publication.publish(saved.revision(), null, null))))
                 .containsEntry("draft", "policy.publish.problems");
         assertThat(as(admin, () -> versions.history())).isEmpty();
         assertThat(as(admin, () -> drafts.current()).orElseThrow().revision()).isEqualTo(saved.revision());
@@ -153,7 +154,7 @@ class PolicyPublicationIT {
         assertThat(preview.html().orElseThrow()).contains("Scaleway").contains("Version 1 du");
 
         assertThat(as(admin, () -> publication.propose()).proposedKind()).contains(VersionKind.FIRST);
-        assertThat(invalidField(() -> as(admin, () -> publication.publish(filled.revision(), VersionKind.MINOR, "pourquoi pas"))))
+        assertThat(Refused.problems(() -> as(admin, () -> publication.publish(filled.revision(), VersionKind.MINOR, "pourquoi pas"))))
                 .containsEntry("reason", "policy.publish.firstIsFirst");
         PolicyVersion first = as(admin, () -> publication.publish(filled.revision(), null, null));
         assertThat(first.number()).isEqualTo(1);
@@ -187,7 +188,7 @@ class PolicyPublicationIT {
         PolicyDraft next = as(dpo, () -> drafts.start(HemiPolicy.TEMPLATE));
         assertThat(next.content()).isEqualTo(filled.content());
         assertThat(as(dpo, () -> publication.propose()).proposedKind()).isEmpty();
-        assertThat(invalidField(() -> as(dpo, () -> publication.publish(next.revision(), null, null))))
+        assertThat(Refused.problems(() -> as(dpo, () -> publication.publish(next.revision(), null, null))))
                 .containsEntry("draft", "policy.publish.unchanged");
 
         // A new contact phone: minor; nobody is asked again, nobody is mailed.
@@ -206,7 +207,7 @@ class PolicyPublicationIT {
         PublicationProposal substantial = as(admin, () -> publication.propose());
         assertThat(substantial.proposedKind()).contains(VersionKind.SUBSTANTIAL);
         assertThat(substantial.topics()).contains("transfers");
-        assertThat(invalidField(() -> as(admin, () -> publication.publish(transfer.revision(), VersionKind.MINOR, " "))))
+        assertThat(Refused.problems(() -> as(admin, () -> publication.publish(transfer.revision(), VersionKind.MINOR, " "))))
                 .containsEntry("reason", "policy.publish.reasonNeeded");
         PolicyVersion v3 = as(admin, () -> publication.publish(transfer.revision(), VersionKind.SUBSTANTIAL, null));
         assertThat(v3.topics()).contains("transfers");
@@ -268,14 +269,5 @@ class PolicyPublicationIT {
             return stale;
         }
         throw new AssertionError("Expected the save to be refused as stale");
-    }
-
-    private static Map<String, String> invalidField(Runnable work) {
-        try {
-            work.run();
-        } catch (InvalidInputException refused) {
-            return refused.problems();
-        }
-        throw new AssertionError("Expected the input to be refused");
     }
 }
