@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -26,11 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class People {
-
-    /** Older than this is a typing error, not a person (the oldest living people are under 120). */
-    static final int OLDEST_AGE = 120;
-    private static final Pattern MARKUP = Pattern.compile("[<>]|javascript:", Pattern.CASE_INSENSITIVE);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final PeopleRepository repository;
     private final TenantSettingsService settings;
@@ -192,66 +186,17 @@ public class People {
     }
 
     private PersonDetails validated(PersonDetails d, UUID self) {
-        Map<String, String> problems = new LinkedHashMap<>();
-        if (d.kind() == null) {
-            problems.put("kind", "people.kind.required");
-        }
-        String given = name(d.givenName(), "givenName", problems);
-        String family = name(d.familyName(), "familyName", problems);
-        LocalDate today = LocalDate.now(settings.current().timeZone());
-        if (d.birthDate() != null && d.birthDate().isAfter(today)) {
-            problems.put("birthDate", "people.birthDate.future");
-        } else if (d.birthDate() != null && d.birthDate().isBefore(today.minusYears(OLDEST_AGE))) {
-            problems.put("birthDate", "people.birthDate.tooOld");
-        } else if (d.kind() == PersonKind.STUDENT && d.birthDate() == null) {
-            problems.put("birthDate", "people.birthDate.required");
-        }
-        String email = blankToNull(d.email());
-        if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
-            problems.put("email", "people.email.invalid");
-        }
-        String phone = blankToNull(d.phone());
-        if (phone != null && !phone.matches("^\\+?[0-9 ().-]{6,30}$")) {
-            problems.put("phone", "people.phone.invalid");
-        }
-        String language = blankToNull(d.language());
-        if (language != null && !language.equals("fr") && !language.equals("en")) {
-            problems.put("language", "people.language.invalid");
-        }
-        String className = text(d.className(), "className", 100, problems);
-        String function = text(d.jobFunction(), "jobFunction", 200, problems);
-        String externalId = text(d.externalId(), "externalId", 200, problems);
-        if (externalId != null && repository.externalIdTaken(externalId, self == null ? new UUID(0, 0) : self)) {
+        PersonRules.Checked checked = PersonRules.check(d, LocalDate.now(settings.current().timeZone()));
+        Map<String, String> problems = new LinkedHashMap<>(checked.problems());
+        String externalId = checked.details().externalId();
+        if (externalId != null && !problems.containsKey("externalId")
+                && repository.externalIdTaken(externalId, self == null ? new UUID(0, 0) : self)) {
             problems.put("externalId", "people.externalId.taken");
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new PersonDetails(d.kind(), given, family, d.birthDate(), className, email, phone, language, function, externalId);
-    }
-
-    private static String name(String value, String field, Map<String, String> problems) {
-        String name = blankToNull(value);
-        if (name == null) {
-            problems.put(field, "people.name.required");
-        } else if (name.length() > 200) {
-            problems.put(field, "people.name.tooLong");
-        } else if (MARKUP.matcher(name).find()) {
-            problems.put(field, "people.name.markup");
-        }
-        return name;
-    }
-
-    private static String text(String value, String field, int max, Map<String, String> problems) {
-        String text = blankToNull(value);
-        if (text != null && (text.length() > max || MARKUP.matcher(text).find())) {
-            problems.put(field, "people.text.invalid");
-        }
-        return text;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return checked.details();
     }
 
     private static PersonDetails details(PeopleRepository.Stored p) {

@@ -1,0 +1,106 @@
+package eu.tutela.portal.people;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * An import's files in the database, in chunks: written as they arrive, read back as a stream that fetches one chunk
+ * at a time, so neither a 200 MB upload nor its reading ever holds the file in memory, and any replica reads it.
+ */
+@Repository
+class RosterFiles {
+
+    static final int CHUNK = 1 << 20;
+
+    /** A stored file: its name in the import, its size and the encoding found in it. */
+    record StoredFile(String name, long size, TextEncoding encoding) {
+    }
+
+    private final JdbcClient jdbc;
+
+    RosterFiles(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the stream's bytes under this name; the caller's detector sees every byte on the way. */
+    StoredFile store(UUID importId, String name, InputStream in, TextEncoding.Detector detector) throws IOException {
+        byte[] buffer = new byte[CHUNK];
+        long size = 0;
+        int seq = 0;
+        jdbc.sql("insert into roster_import_file (tenant_id, import_id, file_name, size_bytes, encoding) "
+                        + "values (current_tenant_id(), ?, ?, 0, 'UTF-8')")
+                .params(importId, name).update();
+        while (true) {
+            int filled = in.readNBytes(buffer, 0, CHUNK);
+            if (filled == 0) {
+                break;
+            }
+            detector.update(buffer, 0, filled);
+            byte[] chunk = filled == CHUNK ? buffer : Arrays.copyOf(buffer, filled);
+            jdbc.sql("insert into roster_import_chunk (tenant_id, import_id, file_name, seq, bytes) values (current_tenant_id(), ?, ?, ?, ?)")
+                    .params(importId, name, seq++, chunk).update();
+            size += filled;
+            if (filled < CHUNK) {
+                break;
+            }
+        }
+        TextEncoding encoding = detector.encoding();
+        jdbc.sql("update roster_import_file set size_bytes = ?, encoding = ? where import_id = ? and file_name = ?")
+                .params(size, encoding.name(), importId, name).update();
+        return new StoredFile(name, size, encoding);
+    }
+
+    List<StoredFile> files(UUID importId) {
+        return jdbc.sql("select file_name, size_bytes, encoding from roster_import_file where import_id = ? order by file_name")
+                .param(importId)
+                .query((rs, row) -> new StoredFile(rs.getString(1), rs.getLong(2), TextEncoding.valueOf(rs.getString(3))))
+                .list();
+    }
+
+    /** The file's bytes, fetched a chunk at a time in the caller's transaction. */
+    InputStream open(UUID importId, String name) {
+        return new InputStream() {
+            private int seq;
+            private byte[] chunk = new byte[0];
+            private int position;
+            private boolean end;
+
+            private boolean fill() {
+                while (!end && position >= chunk.length) {
+                    chunk = jdbc.sql("select bytes from roster_import_chunk where import_id = ? and file_name = ? and seq = ?")
+                            .params(importId, name, seq++).query(byte[].class).optional().orElse(null);
+                    position = 0;
+                    if (chunk == null) {
+                        end = true;
+                        chunk = new byte[0];
+                    }
+                }
+                return !end;
+            }
+
+            @Override
+            public int read() {
+                return fill() ? chunk[position++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (len == 0) {
+                    return 0;
+                }
+                if (!fill()) {
+                    return -1;
+                }
+                int n = Math.min(len, chunk.length - position);
+                System.arraycopy(chunk, position, b, off, n);
+                position += n;
+                return n;
+            }
+        };
+    }
+}

@@ -1,0 +1,205 @@
+package eu.tutela.portal.people;
+
+import eu.tutela.portal.tenancy.AuditedChange;
+import eu.tutela.portal.tenancy.TenantSettingsService;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The background work of an import, each step one transaction: the preview reads the files and compares them with
+ * the registry; the import reads them again and merges them, all or nothing. Both are safe to run twice (a replica
+ * that died mid-way leaves the step to another, which starts it again): a step does nothing unless the import is
+ * still in the state it expects.
+ */
+@Component
+class RosterRun {
+
+    /** How many problems an import keeps to show and download (a file that bad is refused in spirit anyway). */
+    static final int KEPT_PROBLEMS = 100_000;
+
+    private final RosterImportRecords records;
+    private final RosterFiles files;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TenantSettingsService settings;
+    private final ApplicationEventPublisher events;
+
+    RosterRun(RosterImportRecords records, RosterFiles files, JdbcClient jdbc, DataSource dataSource, TenantSettingsService settings,
+            ApplicationEventPublisher events) {
+        this.records = records;
+        this.files = files;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.events = events;
+    }
+
+    /** Reads the files and records what importing them would do; a file that cannot be read refuses the import. */
+    @Transactional
+    public void preview(UUID importId, Progress progress) throws IOException {
+        if (!records.move(importId, RosterImport.Status.PREVIEWING, RosterImport.Status.PREVIEWING)) {
+            return;
+        }
+        try {
+            Staged staged = stage(importId, progress);
+            RosterSummary summary = staged.staging.summary(staged.full);
+            staged.staging.keepProblems(importId, KEPT_PROBLEMS);
+            records.summarise(importId, RosterImport.Status.PREVIEWED, summary);
+        } catch (RosterRefusal refusal) {
+            records.refuse(importId, refusal.key, refusal.detail);
+        }
+        progress.finished();
+    }
+
+    /** Reads the files again and merges them into the registry in this one transaction, with its audit entry. */
+    @Transactional
+    public void apply(UUID importId, Progress progress) throws IOException {
+        Optional<RosterImport> found = records.find(importId).filter(i -> i.status() == RosterImport.Status.APPLYING);
+        if (found.isEmpty()) {
+            return;
+        }
+        try {
+            Staged staged = stage(importId, progress);
+            RosterSummary summary = staged.staging.summary(staged.full);
+            staged.staging.keepProblems(importId, KEPT_PROBLEMS);
+            staged.staging.merge(staged.full);
+            records.summarise(importId, RosterImport.Status.APPLIED, summary);
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("file", found.get().fileName());
+            after.put("sha256", found.get().sha256());
+            after.put("summary", summary);
+            events.publishEvent(AuditedChange.of("roster.imported", "roster-import", importId, found.get().fileName(), Map.of(), after));
+        } catch (RosterRefusal refusal) {
+            records.refuse(importId, refusal.key, refusal.detail);
+        }
+        progress.finished();
+    }
+
+    /** A step that failed for another reason than its file: the import says so and may be started again. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void failed(UUID importId, Exception cause) {
+        records.fail(importId, cause.getMessage());
+    }
+
+    private record Staged(RosterStaging staging, boolean full) {
+    }
+
+    private Staged stage(UUID importId, Progress progress) throws IOException {
+        RosterImport rosterImport = records.find(importId).orElseThrow();
+        Optional<TextEncoding> choice = records.encodingChoice(importId);
+        List<RosterFiles.StoredFile> stored = files.files(importId);
+        long total = stored.stream().mapToLong(RosterFiles.StoredFile::size).sum();
+        progress.reading(0, total);
+        LocalDate today = LocalDate.now(settings.current().timeZone());
+        RosterStaging staging = new RosterStaging(jdbc, copyManager(), today);
+        long[] read = {0};
+        OneRosterFormat.Files opener = name -> stored.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst()
+                .map(f -> {
+                    try {
+                        return RosterCsv.open(f.name(), counted(files.open(importId, f.name()), read, total, progress),
+                                choice.orElse(f.encoding()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        boolean full;
+        if (stored.stream().anyMatch(f -> f.name().equalsIgnoreCase(OneRosterFormat.USERS)
+                || f.name().equalsIgnoreCase(OneRosterFormat.MANIFEST))) {
+            OneRosterFormat.Manifest manifest = OneRosterFormat.read(opener, staging);
+            full = manifest.bulk();
+            records.read(importId, RosterImport.Format.ONEROSTER, full ? RosterImport.Mode.FULL : RosterImport.Mode.CHANGES);
+        } else if (stored.size() == 1) {
+            try (RosterCsv csv = opener.open(stored.getFirst().name()).orElseThrow()) {
+                TutelaCsvFormat.read(csv, staging);
+            }
+            full = rosterImport.mode() == RosterImport.Mode.FULL;
+            records.read(importId, RosterImport.Format.TUTELA_CSV, rosterImport.mode());
+        } else {
+            throw new RosterRefusal("people.import.whichFormat", String.join(", ", stored.stream().map(RosterFiles.StoredFile::name).toList()));
+        }
+        progress.reading(total, total);
+        staging.settle();
+        return new Staged(staging, full);
+    }
+
+    private CopyManager copyManager() {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return connection.unwrap(PGConnection.class).getCopyAPI();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The roster import needs PostgreSQL's COPY", e);
+        }
+    }
+
+    private static InputStream counted(InputStream in, long[] read, long total, Progress progress) {
+        return new FilterInputStream(in) {
+            private long reported;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    advance(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    advance(n);
+                }
+                return n;
+            }
+
+            private void advance(long n) {
+                read[0] += n;
+                if (read[0] - reported >= RosterFiles.CHUNK) {
+                    reported = read[0];
+                    progress.reading(read[0], total);
+                }
+            }
+        };
+    }
+
+    /** How far a step got: bytes read of all, then done. */
+    interface Progress {
+
+        void reading(long done, long total);
+
+        void finished();
+
+        static Progress none() {
+            return new Progress() {
+                @Override
+                public void reading(long done, long total) {
+                }
+
+                @Override
+                public void finished() {
+                }
+            };
+        }
+    }
+}
