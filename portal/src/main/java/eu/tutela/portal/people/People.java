@@ -2,17 +2,20 @@ package eu.tutela.portal.people;
 
 import eu.tutela.portal.security.Caller;
 import eu.tutela.portal.security.CurrentMembership;
+import eu.tutela.portal.spreadsheet.SpreadsheetCsv;
 import eu.tutela.portal.tenancy.AuditedChange;
 import eu.tutela.portal.tenancy.InvalidInputException;
 import eu.tutela.portal.tenancy.TenantRole;
 import eu.tutela.portal.tenancy.TenantSettings;
 import eu.tutela.portal.tenancy.TenantSettingsService;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -137,6 +140,34 @@ public class People {
     @Transactional(readOnly = true)
     public long count(PeopleFilter filter) {
         return repository.count(filter, minorSince());
+    }
+
+    /**
+     * The people matching {@code filter} as a spreadsheet, read page by page (never the whole registry in memory),
+     * formulas neutralised. Administrators and the DPO only: it is a copy of personal data leaving the portal.
+     */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO')")
+    @Transactional // not read-only: the export itself goes into the audit trail
+    public void exportCsv(PeopleFilter filter, Function<String, String> label, OutputStream out) {
+        Viewer viewer = viewer();
+        SpreadsheetCsv csv = SpreadsheetCsv.to(out, label.apply("people.externalId"), label.apply("people.kind"),
+                label.apply("people.familyName"), label.apply("people.givenName"), label.apply("people.birthDate"),
+                label.apply("people.minor"), label.apply("people.class"), label.apply("people.email"), label.apply("people.phone"),
+                label.apply("people.language"), label.apply("people.function"), label.apply("people.status"));
+        int page = 1000;
+        for (int offset = 0; ; offset += page) {
+            List<Person> found = repository.page(filter, viewer.minorSince(), PeopleSort.NAME, offset, page).stream().map(viewer::see).toList();
+            for (Person p : found) {
+                csv.row(p.externalId(), label.apply("people.kind." + p.kind().name()), p.familyName(), p.givenName(), p.birthDate(),
+                        p.minor() ? label.apply("people.minor") : "", p.className(), p.email(), p.phone(), p.language(), p.jobFunction(),
+                        p.active() ? "" : label.apply("people.inactive"));
+            }
+            if (found.size() < page) {
+                break;
+            }
+        }
+        csv.flush();
+        events.publishEvent(AuditedChange.of("people.exported", "people", null, "people", Map.of(), Map.of("filter", filter.toString())));
     }
 
     /** A person's guardians (for a child) or children (for a guardian). */

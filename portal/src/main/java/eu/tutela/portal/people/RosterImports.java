@@ -190,6 +190,24 @@ public class RosterImports {
         return records.find(importId).map(RosterImport::runId).flatMap(jobs::progress);
     }
 
+    /** The files of an import, with the encoding found in each. */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO')")
+    @Transactional(readOnly = true)
+    public List<RosterFile> files(UUID importId) {
+        caller.require(TenantRole.ADMIN, TenantRole.DPO);
+        known(importId);
+        return files.files(importId).stream().map(f -> new RosterFile(f.name(), f.size(), f.encoding())).toList();
+    }
+
+    /** The encoding the person chose for this import's files; empty when each file's detected one is used. */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO')")
+    @Transactional(readOnly = true)
+    public Optional<TextEncoding> encodingChoice(UUID importId) {
+        caller.require(TenantRole.ADMIN, TenantRole.DPO);
+        known(importId);
+        return records.encodingChoice(importId);
+    }
+
     /** The rows an import leaves out, in file and line order. */
     @PreAuthorize("@caller.has('ADMIN', 'DPO')")
     @Transactional(readOnly = true)

@@ -5,23 +5,81 @@ import eu.tutela.portal.people.Person;
 import eu.tutela.portal.people.PersonDetails;
 import eu.tutela.portal.people.PersonKind;
 import eu.tutela.portal.people.Relationship;
+import eu.tutela.portal.people.RosterImport;
+import eu.tutela.portal.people.RosterImports;
 import eu.tutela.portal.tenancy.Tenant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
  * Collège Jean Moulin's registry, as its administrator would have filled it in: pupils of 11 to 15 in a few
  * classes, their parents (one pupil with two, one with one, one parent without parental responsibility) and two
- * members of staff, so that a newcomer sees the registry at once. Roster import will bring more.
+ * members of staff, so that a newcomer sees the registry at once; and HEMI's, imported from a OneRoster export.
  */
 @Component
 class DemoPeople {
 
-    private final People people;
+    private static final List<String> HEMI_ROSTER = List.of("manifest.csv", "orgs.csv", "users.csv", "demographics.csv");
 
-    DemoPeople(People people) {
+    private final People people;
+    private final RosterImports imports;
+
+    DemoPeople(People people, RosterImports imports) {
         this.people = people;
+        this.imports = imports;
+    }
+
+    /**
+     * HEMI's students, guardians and staff, brought in as a school brings them: its student-records system's OneRoster
+     * export, read, previewed and confirmed. Done once: the import history shows it afterwards.
+     */
+    void importUniversity(Tenant university, UUID administrator) {
+        boolean imported = DemoActor.as(administrator, university,
+                () -> imports.history(50).stream().anyMatch(i -> i.status() == RosterImport.Status.APPLIED));
+        if (imported) {
+            return;
+        }
+        List<RosterImports.Upload> files = new ArrayList<>();
+        try {
+            Path dir = Files.createTempDirectory("tutela-demo-roster");
+            for (String name : HEMI_ROSTER) {
+                try (InputStream in = DemoPeople.class.getResourceAsStream("/demo/hemi-roster/" + name)) {
+                    Path file = dir.resolve(name);
+                    Files.copy(in, file);
+                    files.add(new RosterImports.Upload(name, file));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RosterImport started = DemoActor.as(administrator, university, () -> imports.start(files, RosterImport.Mode.CHANGES, null));
+        files.forEach(file -> file.path().toFile().delete());
+        settled(university, administrator, started.id());
+        DemoActor.as(administrator, university, () -> imports.confirm(started.id()));
+        settled(university, administrator, started.id());
+    }
+
+    private void settled(Tenant tenant, UUID administrator, UUID importId) {
+        for (int wait = 0; wait < 600; wait++) {
+            if (!DemoActor.as(administrator, tenant, () -> imports.find(importId)).orElseThrow().status().working()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("The demo roster import did not finish in a minute");
     }
 
     void registerSchools(Tenant school, UUID administrator) {

@@ -121,6 +121,7 @@ public class DemoTenants {
         policies.publishHorizons(bySlug.get(DemoData.HORIZON.slug()), userIds.get(DemoData.HORIZON_ADMIN), userIds.get(DemoData.GUARDIAN));
         policies.publishSchools(bySlug.get(DemoData.JEAN_MOULIN.slug()), userIds.get(DemoData.SCHOOL_ADMIN));
         people.registerSchools(bySlug.get(DemoData.JEAN_MOULIN.slug()), userIds.get(DemoData.SCHOOL_ADMIN));
+        people.importUniversity(bySlug.get(DemoData.HEMI.slug()), userIds.get(DemoData.ADMIN));
         if (lifecycle.find(DemoData.SUSPENDED.slug()).isEmpty()) {
             lifecycle.create(DemoData.SUSPENDED, DemoData.OPERATOR.email() + " (demo)");
             lifecycle.suspend(DemoData.SUSPENDED.slug(), DemoData.OPERATOR.email() + " (demo)");

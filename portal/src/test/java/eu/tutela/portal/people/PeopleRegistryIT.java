@@ -14,6 +14,8 @@ import eu.tutela.portal.tenancy.TenantContext;
 import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.portal.tenancy.TenantRole;
 import eu.tutela.portal.tenancy.TenantSettingsService;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +157,22 @@ class PeopleRegistryIT {
         assertThatThrownBy(() -> TenantContext.callAs(school.id(), () -> people.find(pupil.id()))).isInstanceOf(AccessDeniedException.class);
         SignedInAs.nobody();
         assertThat(as(admin, () -> people.find(pupil.id())).orElseThrow().familyName()).isEqualTo("Privée");
+    }
+
+    @Test
+    void theFilteredListIsExportedWithFormulasKeptAsTextAndOnlyByAdministrators() {
+        LocalDate today = LocalDate.now(as(admin, () -> settings.current().timeZone()));
+        as(admin, () -> people.register(student("Zoé", "=HYPERLINK(\"http://evil.example\")", today.minusYears(13), "4e B", "X-1")));
+        as(admin, () -> people.register(student("Léon", "Autre", today.minusYears(12), "5e A", "X-2")));
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        as(admin, () -> run(() -> people.exportCsv(new PeopleFilter(null, PersonKind.STUDENT, "4e B", null, null), key -> key, csv)));
+        List<String> lines = csv.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("\uFEFFpeople.externalId,people.kind,people.familyName,people.givenName,people.birthDate");
+        assertThat(lines.get(1)).startsWith("X-1,people.kind.STUDENT,\"'=HYPERLINK(\"\"http://evil.example\"\")\",Zoé,"
+                + today.minusYears(13) + ",people.minor,4e B");
+        assertThatThrownBy(() -> as(staff, () -> run(() -> people.exportCsv(PeopleFilter.ALL, key -> key, new ByteArrayOutputStream()))))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     private static PersonDetails student(String given, String family, LocalDate birth, String className, String externalId) {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -17,6 +18,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import eu.tutela.portal.people.People;
 import eu.tutela.portal.people.PeopleFilter;
 import eu.tutela.portal.people.PeopleSort;
@@ -24,9 +27,13 @@ import eu.tutela.portal.people.Person;
 import eu.tutela.portal.people.PersonKind;
 import eu.tutela.portal.shell.MainLayout;
 import eu.tutela.portal.shell.PageTitle;
+import eu.tutela.portal.tenancy.TenantContext;
 import eu.tutela.portal.tenancy.TenantSettingsService;
 import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The institution's people, for its administrators, DPO and staff: a grid the database pages, sorts and
@@ -117,10 +124,36 @@ public class PeopleView extends VerticalLayout implements BeforeEnterObserver, P
         Button register = new Button(getTranslation("people.register"), e -> new PersonDialog(people, null, this::open).open());
         register.setId("people-register");
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        register.setVisible(people.mayEdit());
+        boolean mayEdit = people.mayEdit();
+        register.setVisible(mayEdit);
+        Button importFile = new Button(getTranslation("people.import.open"),
+                e -> UI.getCurrent().navigate(RosterImportView.class, new RouteParameters(Map.of("tenant", slug))));
+        importFile.setId("people-import");
+        importFile.setVisible(mayEdit);
+        HorizontalLayout actions = new HorizontalLayout(register, importFile);
+        actions.addClassName("page-actions");
+        if (mayEdit) {
+            actions.add(export());
+        }
 
-        add(title, register, filters, total, grid);
+        add(title, actions, filters, total, grid);
         refresh();
+    }
+
+    /** The list as filtered now, as a spreadsheet (what the grid shows, every page of it). */
+    private Anchor export() {
+        UUID tenantId = settings.current().tenantId();
+        Anchor export = new Anchor(DownloadHandler.fromInputStream(download -> {
+            PeopleFilter filter = filter();
+            ByteArrayOutputStream csv = new ByteArrayOutputStream();
+            TenantContext.runAs(tenantId, () -> people.exportCsv(filter, this::getTranslation, csv));
+            byte[] bytes = csv.toByteArray();
+            return new DownloadResponse(new ByteArrayInputStream(bytes), getTranslation("people.export.file"), "text/csv;charset=UTF-8",
+                    bytes.length);
+        }), getTranslation("people.export"));
+        export.setId("people-export");
+        export.getElement().setAttribute("download", true);
+        return export;
     }
 
     private PeopleFilter filter() {
