@@ -99,3 +99,7 @@ create policy roster_import_problem_tenant_isolation on roster_import_problem
     using (tenant_id = current_tenant_id())
     with check (tenant_id = current_tenant_id());
 grant select, insert, delete on roster_import_problem to "${appRole}";
+
+-- The import that last created or changed a person (their page names it): a soft reference, kept when imports are
+-- long gone from the history's first page.
+alter table person add column last_import_id uuid;

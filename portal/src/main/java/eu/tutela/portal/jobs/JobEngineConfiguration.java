@@ -31,14 +31,16 @@ class JobEngineConfiguration {
     @Bean
     JobEngine jobEngine(DataSource dataSource, List<Task<?>> tasks, List<RecurringTask<?>> recurring,
             @Value("${tutela.jobs.polling-interval:1s}") Duration pollingInterval,
-            @Value("${tutela.jobs.threads:4}") int threads) {
+            @Value("${tutela.jobs.threads:4}") int threads,
+            @Value("${tutela.jobs.heartbeat-interval:30s}") Duration heartbeat) {
         return new JobEngine(() -> Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneTime(tasks))
                 .startTasks(recurring)
                 .threads(threads)
                 .pollingInterval(pollingInterval)
                 // Rows are claimed with SELECT … FOR UPDATE SKIP LOCKED: two replicas never pick the same one.
                 .pollUsingLockAndFetch(0.5, 1.0)
-                .heartbeatInterval(Duration.ofSeconds(30))
+                // A replica that stops beating (killed, cut off) for six beats leaves its running jobs to the others.
+                .heartbeatInterval(heartbeat)
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build());
     }

@@ -42,6 +42,11 @@ class RosterImportRecords {
         return jdbc.sql(SELECT + " order by i.uploaded_at desc limit 1").query(RosterImportRecords::row).optional();
     }
 
+    Optional<RosterImport> lastOf(UUID personId) {
+        return jdbc.sql(SELECT + " join person p on p.last_import_id = i.id where p.id = ?").param(personId)
+                .query(RosterImportRecords::row).optional();
+    }
+
     List<RosterImport> history(int limit) {
         return jdbc.sql(SELECT + " order by i.uploaded_at desc limit ?").param(limit).query(RosterImportRecords::row).list();
     }

@@ -182,6 +182,14 @@ public class RosterImports {
         return records.history(Math.clamp(limit, 1, 200));
     }
 
+    /** The import that last created or changed this person, if one did. */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO')")
+    @Transactional(readOnly = true)
+    public Optional<RosterImport> lastImportOf(UUID personId) {
+        caller.require(TenantRole.ADMIN, TenantRole.DPO);
+        return records.lastOf(personId);
+    }
+
     /** How far the background step of this import got; empty when none ran. */
     @PreAuthorize("@caller.has('ADMIN', 'DPO')")
     @Transactional(readOnly = true)

@@ -82,7 +82,7 @@ class RosterRun {
             Staged staged = stage(importId, progress);
             RosterSummary summary = staged.staging.summary(staged.full);
             staged.staging.keepProblems(importId, KEPT_PROBLEMS);
-            staged.staging.merge(staged.full);
+            staged.staging.merge(staged.full, importId);
             records.summarise(importId, RosterImport.Status.APPLIED, summary);
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("file", found.get().fileName());

@@ -57,6 +57,7 @@ class PeopleRegistryJourneyIT extends BrowserJourney {
         page.locator("#person-save").click();
         assertThat(page.locator("#person-name")).hasText("Anaïs Vidal");
         assertThat(page.locator("#person-summary")).containsText("Élève · 6e A · mineur");
+        assertThat(page.locator("#person-history")).containsText("Hélène Garnier <direction@jean-moulin.example> — inscription");
 
         // An id that is none of this school's people, or no id at all, in the URL: nothing shown.
         page.navigate(portal("/t/jean-moulin/people/00000000-0000-0000-0000-000000000000"));

@@ -119,6 +119,7 @@ class RosterImportJourneyIT extends BrowserJourney {
         assertThat(page.locator("#person-name")).hasText("Bérénice Lefèvre-Œuvray");
         assertThat(page.locator("#person-links")).containsText("Françoise Lefèvre — mère");
         assertThat(page.locator("#person-links")).containsText("Jérôme Œuvray — père · sans autorité parentale");
+        assertThat(page.locator("#person-history")).containsText("Amélie Roussel — créée ou modifiée par l’import de inscriptions-septembre.csv");
         shot("pupil-and-guardians");
     }
 

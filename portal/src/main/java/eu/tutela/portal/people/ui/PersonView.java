@@ -16,12 +16,17 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
+import eu.tutela.portal.audit.AuditEntry;
+import eu.tutela.portal.audit.AuditFilter;
+import eu.tutela.portal.audit.AuditTrail;
 import eu.tutela.portal.people.Guardianship;
 import eu.tutela.portal.people.People;
 import eu.tutela.portal.people.Person;
 import eu.tutela.portal.people.PersonKind;
+import eu.tutela.portal.people.RosterImports;
 import eu.tutela.portal.shell.MainLayout;
 import eu.tutela.portal.shell.PageTitle;
+import eu.tutela.portal.shell.TenantTimes;
 import eu.tutela.portal.tenancy.TenantSettingsService;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
@@ -38,11 +43,15 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, P
 
     private final People people;
     private final TenantSettingsService settings;
+    private final AuditTrail trail;
+    private final RosterImports imports;
     private String slug;
 
-    PersonView(People people, TenantSettingsService settings) {
+    PersonView(People people, TenantSettingsService settings, AuditTrail trail, RosterImports imports) {
         this.people = people;
         this.settings = settings;
+        this.trail = trail;
+        this.imports = imports;
     }
 
     @Override
@@ -116,8 +125,31 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, P
             active.setId("person-active");
             HorizontalLayout actions = new HorizontalLayout(edit, active);
             actions.addClassName("page-actions");
-            add(actions);
+            add(actions, history(person));
         }
+    }
+
+    /** What was done to this person's record, newest first, from the audit trail (administrators and DPO only). */
+    private VerticalLayout history(Person person) {
+        H3 title = new H3(getTranslation("people.history"));
+        UnorderedList entries = new UnorderedList();
+        entries.setId("person-history");
+        TenantTimes times = new TenantTimes(settings.current().timeZone(), getLocale());
+        for (AuditEntry entry : trail.page(new AuditFilter(null, null, null, null, person.id().toString()), 0, 100)) {
+            String what = getTranslation("people.history." + entry.action());
+            entries.add(new ListItem(getTranslation("people.history.entry", times.format(entry.occurredAt()),
+                    entry.actorId() == null ? getTranslation("audit.system") : entry.actorLabel(),
+                    what.startsWith("!") ? entry.action() : what)));
+        }
+        imports.lastImportOf(person.id()).ifPresent(last -> entries.add(new ListItem(getTranslation("people.history.entry",
+                times.format(last.appliedAt()), last.appliedBy() == null ? getTranslation("audit.system") : last.appliedBy(),
+                getTranslation("people.history.imported", last.fileName())))));
+        if (entries.getChildren().findAny().isEmpty()) {
+            entries.add(new ListItem(getTranslation("people.history.none")));
+        }
+        VerticalLayout section = new VerticalLayout(title, entries);
+        section.setPadding(false);
+        return section;
     }
 
     private void item(UnorderedList list, String key, String value) {
