@@ -11,12 +11,14 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.postgresql.copy.CopyManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class RosterRun {
+
+    private static final Logger log = LoggerFactory.getLogger(RosterRun.class);
 
     /** How many problems an import keeps to show and download (a file that bad is refused in spirit anyway). */
     static final int KEPT_PROBLEMS = 100_000;
@@ -57,14 +61,17 @@ class RosterRun {
     /** Reads the files and records what importing them would do; a file that cannot be read refuses the import. */
     @Transactional
     public void preview(UUID importId, Progress progress) throws IOException {
-        if (!records.move(importId, RosterImport.Status.PREVIEWING, RosterImport.Status.PREVIEWING)) {
+        if (records.find(importId).filter(i -> i.status() == RosterImport.Status.PREVIEWING).isEmpty()) {
             return;
         }
         try {
-            Staged staged = stage(importId, progress);
+            Phases phases = new Phases();
+            Staged staged = stage(importId, progress, phases);
             RosterSummary summary = staged.staging.summary(staged.full);
             staged.staging.keepProblems(importId, KEPT_PROBLEMS);
+            phases.done("compared");
             records.summarise(importId, RosterImport.Status.PREVIEWED, summary);
+            log.info("Roster import {} previewed: {}", importId, phases);
         } catch (RosterRefusal refusal) {
             records.refuse(importId, refusal.key, refusal.detail);
         }
@@ -79,10 +86,13 @@ class RosterRun {
             return;
         }
         try {
-            Staged staged = stage(importId, progress);
+            Phases phases = new Phases();
+            Staged staged = stage(importId, progress, phases);
             RosterSummary summary = staged.staging.summary(staged.full);
             staged.staging.keepProblems(importId, KEPT_PROBLEMS);
-            staged.staging.merge(staged.full, importId);
+            phases.done("compared");
+            staged.staging.merge(staged.full, importId, phases::done);
+            log.info("Roster import {} applied: {}", importId, phases);
             records.summarise(importId, RosterImport.Status.APPLIED, summary);
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("file", found.get().fileName());
@@ -104,7 +114,26 @@ class RosterRun {
     private record Staged(RosterStaging staging, boolean full) {
     }
 
-    private Staged stage(UUID importId, Progress progress) throws IOException {
+    /** How long each step took, for the log (no personal data: step names and seconds). */
+    private static final class Phases {
+
+        private final StringBuilder text = new StringBuilder();
+        private long since = System.nanoTime();
+
+        void done(String step) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ").append(step).append(' ')
+                    .append(String.format(Locale.ROOT, "%.2f s", (now - since) / 1e9));
+            since = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    private Staged stage(UUID importId, Progress progress, Phases phases) throws IOException {
         RosterImport rosterImport = records.find(importId).orElseThrow();
         Optional<TextEncoding> choice = records.encodingChoice(importId);
         List<RosterFiles.StoredFile> stored = files.files(importId);
@@ -138,7 +167,9 @@ class RosterRun {
             throw new RosterRefusal("people.import.whichFormat", String.join(", ", stored.stream().map(RosterFiles.StoredFile::name).toList()));
         }
         progress.reading(total, total);
+        phases.done("read and staged");
         staging.settle();
+        phases.done("checked");
         return new Staged(staging, full);
     }
 

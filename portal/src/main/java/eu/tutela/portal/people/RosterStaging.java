@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -148,6 +149,7 @@ final class RosterStaging implements RosterSink {
         // statistics say (they lag behind by a minute or more after a large import, and planned on them a join without
         // an index became a nested loop over the materialised rows, 75,000 x 75,000).
         jdbc.sql("create index on roster_person (external_id)").update();
+        jdbc.sql("create index on roster_problem (external_id)").update();
         jdbc.sql("analyze roster_person").update();
         jdbc.sql("analyze roster_link").update();
         jdbc.sql("""
@@ -245,7 +247,7 @@ final class RosterStaging implements RosterSink {
     }
 
     /** Applies the staged rows to the registry: new people, changed fields, deactivations, links. */
-    void merge(boolean full, UUID importId) {
+    void merge(boolean full, UUID importId, Consumer<String> step) {
         jdbc.sql("""
                 insert into person (tenant_id, id, kind, given_name, family_name, search_text, birth_date, class_name, email, phone,
                                     language, job_function, external_id, active, last_import_id)
@@ -253,6 +255,7 @@ final class RosterStaging implements RosterSink {
                        s.class_name, s.email, s.phone, s.language, s.job_function, s.external_id, s.active, ?
                   from roster_person s
                  where s.valid and not exists (select 1 from person p where p.external_id = s.external_id)""").param(importId).update();
+        step.accept("people added");
         String assignments = carried.stream().map(c -> c == RosterColumn.BIRTH_DATE
                         ? "birth_date = coalesce(s.birth_date, p.birth_date)" : c.sql + " = s." + c.sql)
                 .collect(Collectors.joining(", "));
@@ -263,18 +266,31 @@ final class RosterStaging implements RosterSink {
             jdbc.sql("update person p set active = false, updated_at = now(), last_import_id = ? where " + absentCondition())
                     .param(importId).update();
         }
+        step.accept("people changed");
+        // The ids of everyone a link names, in a table of this transaction with fresh statistics: the registry's lag
+        // behind the rows just added, and a join planned on them would loop.
+        jdbc.sql("""
+                create temporary table roster_ids on commit drop as
+                select p.external_id, p.id from person p
+                 where p.external_id in (select guardian_id from roster_guardianship union select child_id from roster_guardianship)""")
+                .update();
+        jdbc.sql("analyze roster_ids").update();
+        // Only the links that are new or say something new: an unchanged link is not written again.
         jdbc.sql("""
                 insert into guardianship (tenant_id, guardian_id, child_id, relationship, parental_responsibility)
-                select current_tenant_id(), pg.id, pc.id, g.relationship, g.responsibility
+                select current_tenant_id(), ig.id, ic.id, g.relationship, g.responsibility
                   from roster_guardianship g
-                  join person pg on pg.external_id = g.guardian_id
-                  join person pc on pc.external_id = g.child_id
+                  join roster_ids ig on ig.external_id = g.guardian_id
+                  join roster_ids ic on ic.external_id = g.child_id
+                  left join guardianship l on l.guardian_id = ig.id and l.child_id = ic.id
+                 where l.guardian_id is null
+                    or (l.relationship, l.parental_responsibility) is distinct from (g.relationship, g.responsibility)
                 on conflict (tenant_id, guardian_id, child_id) do update
-                   set relationship = excluded.relationship, parental_responsibility = excluded.parental_responsibility
-                 where (guardianship.relationship, guardianship.parental_responsibility)
-                       is distinct from (excluded.relationship, excluded.parental_responsibility)""").update();
+                   set relationship = excluded.relationship, parental_responsibility = excluded.parental_responsibility""").update();
+        step.accept("links added");
         if (full && carriesLinks) {
             jdbc.sql("delete from guardianship l using person pc, person pg where " + REMOVED_LINKS).update();
+            step.accept("links removed");
         }
     }
 

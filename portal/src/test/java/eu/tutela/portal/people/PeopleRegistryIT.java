@@ -7,7 +7,6 @@ import eu.tutela.portal.security.PortalUsers;
 import eu.tutela.portal.security.SignedInAs;
 import eu.tutela.portal.support.OwnerDatabase;
 import eu.tutela.portal.support.Refused;
-import eu.tutela.portal.tenancy.InvalidInputException;
 import eu.tutela.portal.tenancy.Memberships;
 import eu.tutela.portal.tenancy.Tenant;
 import eu.tutela.portal.tenancy.TenantContext;

@@ -23,9 +23,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +90,7 @@ class RosterImportIT {
     }
 
     @Test
-    void aFrenchSpreadsheetIsPreviewedWithItsInvalidRowsThenImportedAndAReimportChangesNothing() throws IOException {
+    void aFrenchSpreadsheetIsPreviewedWithItsInvalidRowsThenImportedAndAReimportChangesNothing() throws Exception {
         String sheet = """
                 identifiant;type;prénom;nom;date de naissance;classe;courriel;téléphone;fonction;enfants;lien;autorité parentale
                 E1;élève;Hélène;Lefèvre;14/03/2013;5e B;;;;;;
@@ -285,6 +287,26 @@ class RosterImportIT {
     }
 
     @Test
+    void linksThatGoRoundInACircleOrJoinTheWrongKindsAreLeftOutAndNamed() {
+        RosterImport previewed = settled(as(admin, () -> imports.start(List.of(upload(write("links.csv", """
+                external_id,kind,given_name,family_name,birth_date,function,children
+                G1,guardian,Anne,Un,,,G2
+                G2,guardian,Bruno,Deux,,,G1
+                G3,guardian,Carole,Trois,,,G3
+                S1,student,Denis,Quatre,2014-02-02,,
+                P1,staff,Eve,Cinq,,Surveillante,
+                G4,guardian,Farid,Six,,,S1|P1
+                """, StandardCharsets.UTF_8))), RosterImport.Mode.CHANGES, null)));
+        assertThat(previewed.summary()).isEqualTo(new RosterSummary(6, 0, 0, 0, 1, 0, 0, 4));
+        assertThat(as(admin, () -> imports.problems(previewed.id(), 0, 10)))
+                .extracting(RosterProblem::line, RosterProblem::messageKey, RosterProblem::detail).containsExactly(
+                        tuple(2L, "people.import.link.cycle", "G1 → G2"),
+                        tuple(3L, "people.import.link.cycle", "G2 → G1"),
+                        tuple(4L, "people.import.link.cycle", "G3 → G3"),
+                        tuple(7L, "people.import.link.kinds", "G4 → P1"));
+    }
+
+    @Test
     void anotherInstitutionsImportIsNeitherSeenNorTouchedAndStaffCannotImport() throws IOException {
         RosterImport mine = settled(as(admin, () -> imports.start(List.of(upload(write("mine.csv",
                 "external_id,kind,given_name,family_name,birth_date\nE1,student,Ana,Lima,2013-01-01\n", StandardCharsets.UTF_8))),
@@ -350,12 +372,8 @@ class RosterImportIT {
         return new RosterImports.Upload(file.getFileName().toString(), file);
     }
 
-    private static String sha256(Path file) throws IOException {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     private UUID member(Tenant tenant, String role, TenantRole tenantRole) {
