@@ -17,6 +17,8 @@ final class PersonRules {
     private static final Pattern MARKUP = Pattern.compile("[<>]|javascript:", Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ().-]{6,30}$");
+    /** Control characters: never in a name; in a file, the sign of text read in the wrong encoding. */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     private PersonRules() {
     }
@@ -77,6 +79,8 @@ final class PersonRules {
             problems.put(field, "people.name.tooLong");
         } else if (MARKUP.matcher(name).find()) {
             problems.put(field, "people.name.markup");
+        } else if (CONTROL.matcher(name).find()) {
+            problems.put(field, "people.name.control");
         }
         return name;
     }

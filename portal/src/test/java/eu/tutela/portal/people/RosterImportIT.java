@@ -287,6 +287,30 @@ class RosterImportIT {
     }
 
     @Test
+    void theTemplateImportsAsItIsAndAWrongEncodingIsMendedByReadingAgain() throws IOException {
+        for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+            Path template = dir.resolve("template-" + language + ".csv");
+            Files.write(template, imports.template(language));
+            RosterImport previewed = settled(as(admin, () -> imports.start(List.of(upload(template)), RosterImport.Mode.CHANGES, null)));
+            assertThat(previewed.summary()).as(language.toString()).isEqualTo(new RosterSummary(3, 0, 0, 0, 1, 0, 0, 0));
+        }
+
+        Path sheet = write("oeuvray.csv", "identifiant;type;prénom;nom;date de naissance\r\nE1;élève;Noël;Œuvray;01/09/2012\r\n",
+                WINDOWS_1252);
+        RosterImport misread = settled(as(admin, () -> imports.start(List.of(upload(sheet)), RosterImport.Mode.CHANGES,
+                TextEncoding.ISO_8859_1)));
+        assertThat(as(admin, () -> imports.problems(misread.id(), 0, 10))).extracting(RosterProblem::field, RosterProblem::messageKey)
+                .containsExactly(tuple("familyName", "people.name.control"));
+        assertThat(as(admin, () -> imports.files(misread.id()))).extracting(RosterFile::detectedEncoding)
+                .containsExactly(TextEncoding.WINDOWS_1252);
+
+        RosterImport reread = settled(as(admin, () -> imports.reread(misread.id(), null)));
+        assertThat(reread.summary()).isEqualTo(new RosterSummary(1, 0, 0, 0, 0, 0, 0, 0));
+        settled(as(admin, () -> imports.confirm(reread.id())));
+        assertThat(as(admin, () -> people.findByExternalId("E1")).orElseThrow().displayName()).isEqualTo("Noël Œuvray");
+    }
+
+    @Test
     void linksThatGoRoundInACircleOrJoinTheWrongKindsAreLeftOutAndNamed() {
         RosterImport previewed = settled(as(admin, () -> imports.start(List.of(upload(write("links.csv", """
                 external_id,kind,given_name,family_name,birth_date,function,children
