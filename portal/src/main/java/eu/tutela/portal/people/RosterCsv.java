@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -27,6 +28,8 @@ import org.apache.commons.io.input.BOMInputStream;
 final class RosterCsv implements AutoCloseable {
 
     private static final int HEADER_WINDOW = 1 << 16;
+    /** What a folded header or code leaves out (compiled once: codes are folded for every row). */
+    private static final Pattern FOLDED_OUT = Pattern.compile("[\\s_.\\-'’]");
     private static final List<DateTimeFormatter> DATES = List.of(
             DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT),
             DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),
@@ -173,7 +176,7 @@ final class RosterCsv implements AutoCloseable {
 
     /** A header or a code as compared: without accents, case, spaces, underscores, hyphens or dots. */
     static String fold(String text) {
-        return SearchText.fold(text).replaceAll("[\\s_.\\-'’]", "");
+        return FOLDED_OUT.matcher(SearchText.fold(text)).replaceAll("");
     }
 
     @Override

@@ -80,7 +80,7 @@ final class RosterStaging implements RosterSink {
                 p.externalId()), today);
         // A student's birth date may come from another file (OneRoster's demographics) or already be in the registry:
         // whether one is missing is decided once all files are read.
-        Map<String, String> found = checked.problems().entrySet().stream()
+        Map<String, String> found = checked.acceptable() ? Map.of() : checked.problems().entrySet().stream()
                 .filter(e -> !e.getValue().equals("people.birthDate.required"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
         if (!found.isEmpty()) {
@@ -209,11 +209,12 @@ final class RosterStaging implements RosterSink {
         jdbc.sql("analyze roster_guardianship").update();
     }
 
+    /** Sets aside the valid staged rows that meet the condition and says why, in one pass over the staged people. */
     private void invalidate(String field, String key, String condition, String detail) {
-        jdbc.sql("insert into roster_problem (file, line, external_id, field, message_key, detail) "
-                + "select s.file, s.line, s.external_id, '" + field + "', '" + key + "', " + detail + " from roster_person s "
-                + "where s.valid and " + condition).update();
-        jdbc.sql("update roster_person s set valid = false where s.valid and " + condition).update();
+        jdbc.sql("with refused as (update roster_person s set valid = false where s.valid and " + condition
+                + " returning s.file, s.line, s.external_id, " + detail + "::text as detail) "
+                + "insert into roster_problem (file, line, external_id, field, message_key, detail) "
+                + "select file, line, external_id, '" + field + "', '" + key + "', detail from refused").update();
     }
 
 
