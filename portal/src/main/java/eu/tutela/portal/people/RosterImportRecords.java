@@ -99,13 +99,13 @@ class RosterImportRecords {
 
     void refuse(UUID id, String key, String detail) {
         jdbc.sql("update roster_import set status = 'REFUSED', refusal_key = ?, refusal_detail = ? where id = ?")
-                .params(key, detail == null ? null : detail.length() > 300 ? detail.substring(0, 300) : detail, id).update();
+                .params(key, clipped(detail, 300), id).update();
     }
 
     void fail(UUID id, String detail) {
         jdbc.sql("update roster_import set status = 'FAILED', refusal_key = 'people.import.failed', refusal_detail = ? "
                         + "where id = ? and status in ('PREVIEWING', 'APPLYING')")
-                .params(detail == null ? null : detail.length() > 300 ? detail.substring(0, 300) : detail, id).update();
+                .params(clipped(detail, 300), id).update();
     }
 
     List<RosterProblem> problems(UUID id, int offset, int limit) {
@@ -128,5 +128,10 @@ class RosterImportRecords {
                 rs.getTimestamp("uploaded_at").toInstant(), rs.getString("applied_by_name"),
                 Optional.ofNullable(rs.getTimestamp("applied_at")).map(Timestamp::toInstant).orElse(null),
                 rs.getObject("run_id", UUID.class));
+    }
+
+    /** Text cut to {@code max} characters (an ellipsis says so): what a message quotes from a file, or a file name. */
+    static String clipped(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

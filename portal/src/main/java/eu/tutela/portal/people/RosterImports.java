@@ -98,7 +98,7 @@ public class RosterImports {
         UUID id = UUID.randomUUID();
         String name = String.join(", ", ordered.stream().map(u -> baseName(u.name())).toList());
         try {
-            records.insert(id, name.length() > 300 ? name.substring(0, 299) + "…" : name, sha256(ordered), size, mode, encoding,
+            records.insert(id, RosterImportRecords.clipped(name, 300), sha256(ordered), size, mode, encoding,
                     ActingPerson.current().orElse(null));
             Set<String> names = new HashSet<>();
             for (Upload upload : ordered) {

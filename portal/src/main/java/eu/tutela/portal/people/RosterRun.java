@@ -61,12 +61,13 @@ class RosterRun {
     /** Reads the files and records what importing them would do; a file that cannot be read refuses the import. */
     @Transactional
     public void preview(UUID importId, Progress progress) throws IOException {
-        if (records.find(importId).filter(i -> i.status() == RosterImport.Status.PREVIEWING).isEmpty()) {
+        Optional<RosterImport> found = records.find(importId).filter(i -> i.status() == RosterImport.Status.PREVIEWING);
+        if (found.isEmpty()) {
             return;
         }
         try {
             Phases phases = new Phases();
-            Staged staged = stage(importId, progress, phases);
+            Staged staged = stage(found.get(), progress, phases);
             RosterSummary summary = staged.staging.summary(staged.full);
             staged.staging.keepProblems(importId, KEPT_PROBLEMS);
             phases.done("compared");
@@ -87,7 +88,7 @@ class RosterRun {
         }
         try {
             Phases phases = new Phases();
-            Staged staged = stage(importId, progress, phases);
+            Staged staged = stage(found.get(), progress, phases);
             RosterSummary summary = staged.staging.summary(staged.full);
             staged.staging.keepProblems(importId, KEPT_PROBLEMS);
             phases.done("compared");
@@ -133,8 +134,8 @@ class RosterRun {
         }
     }
 
-    private Staged stage(UUID importId, Progress progress, Phases phases) throws IOException {
-        RosterImport rosterImport = records.find(importId).orElseThrow();
+    private Staged stage(RosterImport rosterImport, Progress progress, Phases phases) throws IOException {
+        UUID importId = rosterImport.id();
         Optional<TextEncoding> choice = records.encodingChoice(importId);
         List<RosterFiles.StoredFile> stored = files.files(importId);
         long total = stored.stream().mapToLong(RosterFiles.StoredFile::size).sum();
@@ -220,17 +221,5 @@ class RosterRun {
         void reading(long done, long total);
 
         void finished();
-
-        static Progress none() {
-            return new Progress() {
-                @Override
-                public void reading(long done, long total) {
-                }
-
-                @Override
-                public void finished() {
-                }
-            };
-        }
     }
 }

@@ -108,7 +108,7 @@ final class RosterStaging implements RosterSink {
             case "externalId" -> p.externalId();
             default -> null;
         };
-        return value == null ? null : value.length() > 120 ? value.substring(0, 120) + "…" : value;
+        return RosterImportRecords.clipped(value, 121);
     }
 
     @Override
@@ -133,7 +133,7 @@ final class RosterStaging implements RosterSink {
     @Override
     public void problem(String file, long line, String externalId, String field, String key, String detail) {
         problems.row(file, line, externalId == null ? NO_ID : externalId, field, key,
-                detail == null ? null : detail.length() > 300 ? detail.substring(0, 299) + "…" : detail);
+                RosterImportRecords.clipped(detail, 300));
     }
 
     /**
