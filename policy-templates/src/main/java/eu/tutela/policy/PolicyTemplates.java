@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * The library's entry point: list the templates, describe one, validate a tenant's values, render
- * (the policy, and for a template that has one its version for pupils), and compare two renderings.
+ * (the policy, and for a template that has one its version for pupils), give the processing purposes of
+ * a tenant's clause choices, and compare two renderings.
  * Thread-safe; load it once ({@link #load()}) and share it.
  */
 public final class PolicyTemplates {
@@ -76,6 +77,22 @@ public final class PolicyTemplates {
     /** Whether {@link #renderForPupils} gives anything for this template (in every language, or in none). */
     public boolean hasPupilText(String templateId) {
         return template(templateId).hasPupilText();
+    }
+
+    /**
+     * The processing purposes of the policy these values render, in the template's order: those whose clause
+     * ({@code when}) is on, each with its basis for the chosen alternative. Only the clause choices matter here,
+     * so only they are validated (a draft with values still missing has purposes already); an unknown template,
+     * clause or option throws {@link PolicyValidationException}.
+     */
+    public List<Purpose> purposes(PolicyValues values, Lang lang) {
+        PolicyTemplate template = template(values.templateId());
+        List<Problem> problems = ValuesValidator.validateClauses(template, values);
+        if (!problems.isEmpty()) {
+            throw new PolicyValidationException(problems);
+        }
+        Map<String, String> choices = template.clauseChoices(values);
+        return template.purposes().stream().filter(p -> p.existsFor(choices)).map(p -> p.in(lang, choices)).toList();
     }
 
     /** A section-aware comparison of two renderings, with a substantial/minor classification hint. */

@@ -73,8 +73,9 @@ final class CatalogueLoader {
             merged.putAll(sections(map(text, "sections", textFile), textFile));
             texts.put(lang, new TemplateText(string(text, "title", textFile), merged));
         }
+        List<PurposeDefinition> purposes = new PurposeLoader(file, id, clauses, sections).read(list(def, "purposes", file));
         return new PolicyTemplate(id, langMap(def.get("name")), langMap(def.get("description")),
-                List.copyOf(variables), List.copyOf(clauses), List.copyOf(sections), texts, pupilTexts(id));
+                List.copyOf(variables), List.copyOf(clauses), List.copyOf(sections), texts, pupilTexts(id), purposes);
     }
 
     /** "school-minors/pupil-fr.yaml": the pupil text of a template in one language, if it has one. */

@@ -57,11 +57,7 @@ public final class PolicyRenderer {
                                          Map<String, String> freeText, Lang lang) {
         Map<String, Object> raw = new HashMap<>(values.values());
         addDerived(raw, values);
-        Map<String, String> clauses = new HashMap<>();
-        for (ClauseDefinition c : template.clauses()) {
-            clauses.put(c.id(), values.clauses().getOrDefault(c.id(), c.defaultOption()));
-        }
-        Context context = new Context(template, raw, clauses, lang, new ValueFormatter(Labels.get(), lang));
+        Context context = new Context(template, raw, template.clauseChoices(values), lang, new ValueFormatter(Labels.get(), lang));
         List<RenderedSection> sections = new ArrayList<>();
         int number = 0;
         for (SectionDefinition def : template.sections()) {

@@ -55,6 +55,20 @@ public final class ValuesValidator {
             }
         }
         checkDerivedDefaults(template, values, problems);
+        problems.addAll(validateClauses(template, values));
+        for (Map.Entry<String, String> free : values.freeText().entrySet()) {
+            if (template.section(free.getKey()).isEmpty()) {
+                problems.add(Problem.of(free.getKey(), Map.of(), "freetext.section", template.id()));
+            } else if (ValueChecks.containsMarkup(free.getValue())) {
+                problems.add(Problem.of(free.getKey(), Map.of(), "freetext.markup"));
+            }
+        }
+        return List.copyOf(problems);
+    }
+
+    /** The problems of the clause choices alone: all that matters to what depends on clauses only (the purposes). */
+    public static List<Problem> validateClauses(PolicyTemplate template, PolicyValues values) {
+        List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, String> choice : values.clauses().entrySet()) {
             var clause = template.clause(choice.getKey());
             if (clause.isEmpty()) {
@@ -64,14 +78,7 @@ public final class ValuesValidator {
                         String.join(", ", clause.get().options())));
             }
         }
-        for (Map.Entry<String, String> free : values.freeText().entrySet()) {
-            if (template.section(free.getKey()).isEmpty()) {
-                problems.add(Problem.of(free.getKey(), Map.of(), "freetext.section", template.id()));
-            } else if (ValueChecks.containsMarkup(free.getValue())) {
-                problems.add(Problem.of(free.getKey(), Map.of(), "freetext.markup"));
-            }
-        }
-        return List.copyOf(problems);
+        return problems;
     }
 
     /** The supervisory authority defaults from the country; elsewhere the tenant must name it. */

@@ -1,11 +1,7 @@
 package eu.tutela.policy.catalogue;
 
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,26 +52,8 @@ class PupilTextCatalogueTest {
                 .hasMessage("school-minors/pupil-en.yaml section retension: not a section of school-minors");
     }
 
-    /** The real catalogue, but with one file edited (or, when {@code edit} is null, absent). */
     private static ClassLoader withFile(String file, Consumer<Map<String, Object>> edit) {
-        ClassLoader real = Catalogue.class.getClassLoader();
-        String resource = CatalogueLoader.ROOT + file;
-        byte[] edited = null;
-        if (edit != null) {
-            Map<String, Object> document = CatalogueLoader.yaml(real, resource);
-            edit.accept(document);
-            edited = new Yaml().dump(document).getBytes(StandardCharsets.UTF_8);
-        }
-        byte[] content = edited;
-        return new ClassLoader(real) {
-            @Override
-            public InputStream getResourceAsStream(String name) {
-                if (!name.equals(resource)) {
-                    return super.getResourceAsStream(name);
-                }
-                return content == null ? null : new ByteArrayInputStream(content);
-            }
-        };
+        return EditedCatalogue.withFile(file, edit);
     }
 
     private static Map<String, Object> sections(Map<String, Object> document) {
