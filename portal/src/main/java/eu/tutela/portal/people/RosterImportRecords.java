@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -84,6 +86,26 @@ class RosterImportRecords {
 
     void read(UUID id, RosterImport.Format format, RosterImport.Mode mode) {
         jdbc.sql("update roster_import set format = ?, mode = ? where id = ?").params(format.name(), mode.name(), id).update();
+    }
+
+    /** What a preview's kept rows carry (see {@link RosterStaging#restore}). */
+    record Staged(Set<RosterColumn> columns, boolean links) {
+    }
+
+    void staged(UUID id, Set<RosterColumn> columns, boolean links) {
+        jdbc.sql("update roster_import set staged_columns = ?, staged_links = ? where id = ?")
+                .params(columns.stream().map(Enum::name).toArray(String[]::new), links, id).update();
+    }
+
+    Optional<Staged> staged(UUID id) {
+        return jdbc.sql("select staged_columns, staged_links from roster_import where id = ? and staged_links is not null")
+                .param(id).query((rs, row) -> {
+                    Set<RosterColumn> columns = EnumSet.noneOf(RosterColumn.class);
+                    for (String name : (String[]) rs.getArray(1).getArray()) {
+                        columns.add(RosterColumn.valueOf(name));
+                    }
+                    return new Staged(columns, rs.getBoolean(2));
+                }).optional();
     }
 
     void summarise(UUID id, RosterImport.Status status, RosterSummary s) {

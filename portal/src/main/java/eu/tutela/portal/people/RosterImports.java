@@ -55,13 +55,15 @@ public class RosterImports {
 
     private final RosterImportRecords records;
     private final RosterFiles files;
+    private final RosterStage stage;
     private final Jobs jobs;
     private final Caller caller;
     private final MessageSource messages;
 
-    RosterImports(RosterImportRecords records, RosterFiles files, Jobs jobs, Caller caller, MessageSource messages) {
+    RosterImports(RosterImportRecords records, RosterFiles files, RosterStage stage, Jobs jobs, Caller caller, MessageSource messages) {
         this.records = records;
         this.files = files;
+        this.stage = stage;
         this.jobs = jobs;
         this.caller = caller;
         this.messages = messages;
@@ -93,6 +95,7 @@ public class RosterImports {
                     || !records.move(open.id(), RosterImport.Status.CANCELLED, RosterImport.Status.PREVIEWED)) {
                 throw InvalidInputException.of("file", "people.import.busy");
             }
+            stage.forget(open.id());
         });
         List<Upload> ordered = uploads.stream().sorted(Comparator.comparing(Upload::name)).toList();
         UUID id = UUID.randomUUID();
@@ -157,6 +160,7 @@ public class RosterImports {
                 RosterImport.Status.FAILED)) {
             throw InvalidInputException.of("import", "people.import.notNow");
         }
+        stage.forget(importId);
     }
 
     /** An import of this institution; empty for an unknown id or another institution's. */

@@ -43,15 +43,17 @@ class RosterRun {
 
     private final RosterImportRecords records;
     private final RosterFiles files;
+    private final RosterStage stage;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TenantSettingsService settings;
     private final ApplicationEventPublisher events;
 
-    RosterRun(RosterImportRecords records, RosterFiles files, JdbcClient jdbc, DataSource dataSource, TenantSettingsService settings,
-            ApplicationEventPublisher events) {
+    RosterRun(RosterImportRecords records, RosterFiles files, RosterStage stage, JdbcClient jdbc, DataSource dataSource,
+            TenantSettingsService settings, ApplicationEventPublisher events) {
         this.records = records;
         this.files = files;
+        this.stage = stage;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.settings = settings;
@@ -67,7 +69,12 @@ class RosterRun {
         }
         try {
             Phases phases = new Phases();
-            Staged staged = stage(found.get(), progress, phases);
+            Staged staged = read(found.get(), progress, phases);
+            staged.staging.keep(importId, stage);
+            records.staged(importId, staged.staging.carried(), staged.staging.carriesLinks());
+            phases.done("kept");
+            staged.staging.settleRegistry();
+            phases.done("checked against the registry");
             RosterSummary summary = staged.staging.summary(staged.full);
             staged.staging.keepProblems(importId, KEPT_PROBLEMS);
             phases.done("compared");
@@ -79,7 +86,11 @@ class RosterRun {
         progress.finished();
     }
 
-    /** Reads the files again and merges them into the registry in this one transaction, with its audit entry. */
+    /**
+     * Merges the rows the preview read and checked into the registry in this one transaction, with its audit entry: the
+     * preview's staged rows are checked again against the registry as it is now (it may have changed since), not read
+     * again from the files (an import previewed before they were kept reads them again).
+     */
     @Transactional
     public void apply(UUID importId, Progress progress) throws IOException {
         Optional<RosterImport> found = records.find(importId).filter(i -> i.status() == RosterImport.Status.APPLYING);
@@ -88,11 +99,25 @@ class RosterRun {
         }
         try {
             Phases phases = new Phases();
-            Staged staged = stage(found.get(), progress, phases);
+            Optional<RosterImportRecords.Staged> kept = stage.kept(importId) ? records.staged(importId) : Optional.empty();
+            Staged staged;
+            if (kept.isPresent()) {
+                progress.reading(0, 1);
+                RosterStaging staging = new RosterStaging(jdbc, copyManager(), today());
+                staging.restore(importId, stage, kept.get().columns(), kept.get().links());
+                staged = new Staged(staging, found.get().mode() == RosterImport.Mode.FULL);
+                progress.reading(1, 1);
+                phases.done("restored");
+            } else {
+                staged = read(found.get(), progress, phases);
+            }
+            staged.staging.settleRegistry();
+            phases.done("checked against the registry");
             RosterSummary summary = staged.staging.summary(staged.full);
             staged.staging.keepProblems(importId, KEPT_PROBLEMS);
             phases.done("compared");
-            staged.staging.merge(staged.full, importId, phases::done);
+            staged.staging.merge(staged.full, importId, summary, phases::done);
+            stage.forget(importId);
             log.info("Roster import {} applied: {}", importId, phases);
             records.summarise(importId, RosterImport.Status.APPLIED, summary);
             Map<String, Object> after = new LinkedHashMap<>();
@@ -134,14 +159,18 @@ class RosterRun {
         }
     }
 
-    private Staged stage(RosterImport rosterImport, Progress progress, Phases phases) throws IOException {
+    private LocalDate today() {
+        return LocalDate.now(settings.current().timeZone());
+    }
+
+    /** Reads, checks and stages the import's files (the checks that need nothing but the files). */
+    private Staged read(RosterImport rosterImport, Progress progress, Phases phases) throws IOException {
         UUID importId = rosterImport.id();
         Optional<TextEncoding> choice = records.encodingChoice(importId);
         List<RosterFiles.StoredFile> stored = files.files(importId);
         long total = stored.stream().mapToLong(RosterFiles.StoredFile::size).sum();
         progress.reading(0, total);
-        LocalDate today = LocalDate.now(settings.current().timeZone());
-        RosterStaging staging = new RosterStaging(jdbc, copyManager(), today);
+        RosterStaging staging = new RosterStaging(jdbc, copyManager(), today());
         long[] read = {0};
         OneRosterFormat.Files opener = name -> stored.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst()
                 .map(f -> {
@@ -169,7 +198,7 @@ class RosterRun {
         }
         progress.reading(total, total);
         phases.done("read and staged");
-        staging.settle();
+        staging.settleFile();
         phases.done("checked");
         return new Staged(staging, full);
     }

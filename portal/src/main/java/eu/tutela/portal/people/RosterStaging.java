@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -29,7 +30,11 @@ final class RosterStaging implements RosterSink {
     private static final int BATCH = 1 << 20;
     private static final String NO_ID = "";
 
+    /** The staging tables a preview keeps for its import, the others being folded into them by then. */
+    private static final List<String> KEPT = List.of("roster_person", "roster_link", "roster_problem");
+
     private final JdbcClient jdbc;
+    private final CopyManager copy;
     private final LocalDate today;
     private final Batch people;
     private final Batch births;
@@ -41,6 +46,7 @@ final class RosterStaging implements RosterSink {
 
     RosterStaging(JdbcClient jdbc, CopyManager copy, LocalDate today) {
         this.jdbc = jdbc;
+        this.copy = copy;
         this.today = today;
         jdbc.sql("""
                 create temporary table roster_person (
@@ -137,21 +143,14 @@ final class RosterStaging implements RosterSink {
     }
 
     /**
-     * Everything read: completes the staged rows with what other files said, sets aside the rows that cannot be taken
-     * as a whole (an id twice, a student without a birth date, a link to nobody, a cycle), and resolves who is whose
-     * guardian.
+     * Everything read: completes the staged rows with what other files said and sets aside the rows that cannot be
+     * taken whatever the registry holds (an id twice, a person of no kind).
      */
-    void settle() {
+    void settleFile() {
         for (Batch batch : new Batch[] {people, births, roles, links, problems}) {
             batch.flush();
         }
-        // Indexed and analysed: every join of a staging table is then an index probe or a hash whatever the registry's
-        // statistics say (they lag behind by a minute or more after a large import, and planned on them a join without
-        // an index became a nested loop over the materialised rows, 75,000 x 75,000).
-        jdbc.sql("create index on roster_person (external_id)").update();
-        jdbc.sql("create index on roster_problem (external_id)").update();
-        jdbc.sql("analyze roster_person").update();
-        jdbc.sql("analyze roster_link").update();
+        indexed();
         jdbc.sql("""
                 update roster_person s set kind = r.kind, job_function = coalesce(s.job_function, r.job_function),
                        relationship = coalesce(s.relationship, r.relationship), responsibility = coalesce(s.responsibility, r.responsibility)
@@ -160,6 +159,49 @@ final class RosterStaging implements RosterSink {
         invalidate("kind", "people.kind.required", "s.kind is null", "null");
         invalidate("externalId", "people.import.externalId.duplicate", """
                 s.external_id in (select external_id from roster_person group by external_id having count(*) > 1)""", "s.external_id");
+    }
+
+    /** Keeps the settled rows for the import that follows the preview (see {@link #restore}). */
+    void keep(UUID importId, RosterStage stage) throws IOException {
+        for (String table : KEPT) {
+            stage.keep(importId, table, copy);
+        }
+    }
+
+    /** The rows a preview settled and kept, in place of reading the files again; then {@link #settleRegistry}. */
+    void restore(UUID importId, RosterStage stage, Set<RosterColumn> columns, boolean links) throws IOException {
+        for (String table : KEPT) {
+            stage.restore(importId, table, copy);
+        }
+        carries(columns, links);
+        indexed();
+    }
+
+    /** The columns the files carry (with kind and names) and whether they list links: what {@link #restore} needs. */
+    Set<RosterColumn> carried() {
+        return EnumSet.copyOf(carried);
+    }
+
+    boolean carriesLinks() {
+        return carriesLinks;
+    }
+
+    // Indexed and analysed: every join of a staging table is then an index probe or a hash whatever the registry's
+    // statistics say (they lag behind by a minute or more after a large import, and planned on them a join without an
+    // index became a nested loop over the materialised rows, 75,000 x 75,000).
+    private void indexed() {
+        jdbc.sql("create index on roster_person (external_id)").update();
+        jdbc.sql("create index on roster_problem (external_id)").update();
+        jdbc.sql("analyze roster_person").update();
+        jdbc.sql("analyze roster_link").update();
+    }
+
+    /**
+     * Sets aside the rows that the registry makes unacceptable (a student without a birth date in the file or the
+     * registry, a link to nobody, a link between two students), and resolves who is whose guardian. Run by the preview
+     * and again by the import: the registry may have changed in between.
+     */
+    void settleRegistry() {
         invalidate("birthDate", "people.birthDate.required", """
                 s.kind = 'STUDENT' and s.birth_date is null
                 and not exists (select 1 from person p where p.external_id = s.external_id and p.birth_date is not null)""", "null");
@@ -247,27 +289,47 @@ final class RosterStaging implements RosterSink {
                 (int) removed, (int) invalid);
     }
 
-    /** Applies the staged rows to the registry: new people, changed fields, deactivations, links. */
-    void merge(boolean full, UUID importId, Consumer<String> step) {
-        jdbc.sql("""
-                insert into person (tenant_id, id, kind, given_name, family_name, search_text, birth_date, class_name, email, phone,
-                                    language, job_function, external_id, active, last_import_id)
-                select current_tenant_id(), gen_random_uuid(), s.kind, s.given_name, s.family_name, s.search_text, s.birth_date,
-                       s.class_name, s.email, s.phone, s.language, s.job_function, s.external_id, s.active, ?
-                  from roster_person s
-                 where s.valid and not exists (select 1 from person p where p.external_id = s.external_id)""").param(importId).update();
-        step.accept("people added");
-        String assignments = carried.stream().map(c -> c == RosterColumn.BIRTH_DATE
-                        ? "birth_date = coalesce(s.birth_date, p.birth_date)" : c.sql + " = s." + c.sql)
-                .collect(Collectors.joining(", "));
-        jdbc.sql("update person p set " + assignments + ", search_text = s.search_text, active = s.active, updated_at = now(), "
-                + "last_import_id = ? from roster_person s where s.valid and p.external_id = s.external_id and ((" + changedCondition()
-                + ") or p.active is distinct from s.active)").param(importId).update();
-        if (full) {
-            jdbc.sql("update person p set active = false, updated_at = now(), last_import_id = ? where " + absentCondition())
-                    .param(importId).update();
+    /**
+     * Applies the staged rows to the registry: new people, changed fields, deactivations, links. The summary, counted
+     * in this transaction just before, spares the statements that would find nothing to do (each costs a pass over the
+     * tenant's people or links).
+     */
+    void merge(boolean full, UUID importId, RosterSummary summary, Consumer<String> step) {
+        if (summary.newPeople() > 0) {
+            jdbc.sql("""
+                    insert into person (tenant_id, id, kind, given_name, family_name, search_text, birth_date, class_name, email, phone,
+                                        language, job_function, external_id, active, last_import_id)
+                    select current_tenant_id(), gen_random_uuid(), s.kind, s.given_name, s.family_name, s.search_text, s.birth_date,
+                           s.class_name, s.email, s.phone, s.language, s.job_function, s.external_id, s.active, ?
+                      from roster_person s
+                     where s.valid and not exists (select 1 from person p where p.external_id = s.external_id)""").param(importId).update();
+            step.accept("people added");
         }
-        step.accept("people changed");
+        if (summary.changedPeople() + summary.deactivatedPeople() > 0) {
+            String assignments = carried.stream().map(c -> c == RosterColumn.BIRTH_DATE
+                            ? "birth_date = coalesce(s.birth_date, p.birth_date)" : c.sql + " = s." + c.sql)
+                    .collect(Collectors.joining(", "));
+            jdbc.sql("update person p set " + assignments + ", search_text = s.search_text, active = s.active, updated_at = now(), "
+                    + "last_import_id = ? from roster_person s where s.valid and p.external_id = s.external_id and ((" + changedCondition()
+                    + ") or p.active is distinct from s.active)").param(importId).update();
+            if (full) {
+                jdbc.sql("update person p set active = false, updated_at = now(), last_import_id = ? where " + absentCondition())
+                        .param(importId).update();
+            }
+            step.accept("people changed");
+        }
+        if (summary.newLinks() + summary.changedLinks() > 0) {
+            links();
+            step.accept("links added");
+        }
+        if (full && carriesLinks && summary.removedLinks() > 0) {
+            jdbc.sql("delete from guardianship l using person pc, person pg where " + REMOVED_LINKS).update();
+            step.accept("links removed");
+        }
+    }
+
+    /** Writes the links that are new or say something new: an unchanged link is not written again. */
+    private void links() {
         // The ids of everyone a link names, in a table of this transaction with fresh statistics: the registry's lag
         // behind the rows just added, and a join planned on them would loop.
         jdbc.sql("""
@@ -276,7 +338,6 @@ final class RosterStaging implements RosterSink {
                  where p.external_id in (select guardian_id from roster_guardianship union select child_id from roster_guardianship)""")
                 .update();
         jdbc.sql("analyze roster_ids").update();
-        // Only the links that are new or say something new: an unchanged link is not written again.
         jdbc.sql("""
                 insert into guardianship (tenant_id, guardian_id, child_id, relationship, parental_responsibility)
                 select current_tenant_id(), ig.id, ic.id, g.relationship, g.responsibility
@@ -288,11 +349,6 @@ final class RosterStaging implements RosterSink {
                     or (l.relationship, l.parental_responsibility) is distinct from (g.relationship, g.responsibility)
                 on conflict (tenant_id, guardian_id, child_id) do update
                    set relationship = excluded.relationship, parental_responsibility = excluded.parental_responsibility""").update();
-        step.accept("links added");
-        if (full && carriesLinks) {
-            jdbc.sql("delete from guardianship l using person pc, person pg where " + REMOVED_LINKS).update();
-            step.accept("links removed");
-        }
     }
 
     /** Keeps the rows left out, for the person to read and download (at most this many). */

@@ -167,9 +167,9 @@ class PeopleBenchmark {
         }
         double preview = (t1 - t0) / 1e9;
         double apply = (t2 - t1) / 1e9;
-        System.out.printf(Locale.ROOT, "BENCH %s.preview %.2f s (%.0f users/s) upload stored, read, checked, compared%n", name, preview,
+        System.out.printf(Locale.ROOT, "BENCH %s.preview %.2f s (%.0f users/s) upload stored, read, checked, kept, compared%n", name, preview,
                 USERS / preview);
-        System.out.printf(Locale.ROOT, "BENCH %s.apply %.2f s (%.0f users/s) read again, checked, merged%n", name, apply, USERS / apply);
+        System.out.printf(Locale.ROOT, "BENCH %s.apply %.2f s (%.0f users/s) kept rows restored, checked against the registry, merged%n", name, apply, USERS / apply);
         System.out.printf(Locale.ROOT, "BENCH %s.total %.2f s (%.0f users/s, %.0f rows/s with the links)%n", name, preview + apply,
                 USERS / (preview + apply), (USERS + LINKS) / (preview + apply));
         System.out.printf(Locale.ROOT, "BENCH %s.summary %s%n", name, applied.summary());
@@ -238,7 +238,7 @@ class PeopleBenchmark {
                 // (the owner, not a superuser here); the application role would be bound by it.
                 sql.execute("alter table " + table + " enable row level security");
                 sql.execute("create policy " + table + "_tenant_isolation on " + table
-                        + " using (tenant_id = current_tenant_id()) with check (tenant_id = current_tenant_id())");
+                        + " using (tenant_id = (select current_tenant_id())) with check (tenant_id = (select current_tenant_id()))");
             }
             try {
                 owner.setAutoCommit(false);

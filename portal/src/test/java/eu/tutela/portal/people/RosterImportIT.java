@@ -169,6 +169,48 @@ class RosterImportIT {
     }
 
     @Test
+    void theImportMergesTheRowsThePreviewKeptCheckedAgainTheRegistryAsItIsThenForgetsThem() {
+        String sheet = """
+                external_id,kind,given_name,family_name,birth_date,class,children,relationship,parental_responsibility
+                K1,student,Hélène,Lefèvre,,5e B,,,
+                K2,guardian,Françoise,Lefèvre,,,K1,mother,yes
+                """;
+        RosterImport previewed = settled(as(admin, () -> imports.start(List.of(upload(write("kept.csv", sheet, StandardCharsets.UTF_8))),
+                RosterImport.Mode.CHANGES, null)));
+        assertThat(previewed.summary()).as("the pupil has no birth date anywhere: left out, and her link with her")
+                .isEqualTo(new RosterSummary(1, 0, 0, 0, 0, 0, 0, 2));
+        assertThat(stagedChunks(previewed.id())).as("the preview keeps its checked rows for the import").isPositive();
+
+        // Meanwhile the secretary registers the pupil by hand, with her birth date; and the uploaded file is gone:
+        // the import takes the rows the preview read, checked again against the registry as it is now.
+        Person byHand = as(admin, () -> people.register(new PersonDetails(PersonKind.STUDENT, "Helene", "Lefevre",
+                LocalDate.of(2013, 3, 14), "6e A", null, null, null, null, "K1")));
+        OwnerDatabase.inTenant(env, school.id(), owner -> owner.sql("delete from roster_import_chunk where import_id = ?")
+                .param(previewed.id()).update());
+        RosterImport applied = settled(as(admin, () -> imports.confirm(previewed.id())));
+        assertThat(applied.status()).isEqualTo(RosterImport.Status.APPLIED);
+        assertThat(applied.summary()).isEqualTo(new RosterSummary(1, 1, 0, 0, 1, 0, 0, 0));
+        Person helene = as(admin, () -> people.find(byHand.id())).orElseThrow();
+        assertThat(helene.displayName()).isEqualTo("Hélène Lefèvre");
+        assertThat(helene.className()).isEqualTo("5e B");
+        assertThat(helene.birthDate()).as("an empty birth date in the file keeps the registry's").isEqualTo(LocalDate.of(2013, 3, 14));
+        assertThat(as(admin, () -> people.links(helene.id()))).extracting(g -> g.other().givenName(), Guardianship::relationship)
+                .containsExactly(tuple("Françoise", Relationship.MOTHER));
+        assertThat(stagedChunks(previewed.id())).as("a copy of personal data serves nothing once applied").isZero();
+
+        RosterImport cancelled = settled(as(admin, () -> imports.start(List.of(upload(write("again.csv", sheet, StandardCharsets.UTF_8))),
+                RosterImport.Mode.CHANGES, null)));
+        assertThat(stagedChunks(cancelled.id())).isPositive();
+        as(admin, () -> run(() -> imports.cancel(cancelled.id())));
+        assertThat(stagedChunks(cancelled.id())).isZero();
+    }
+
+    private long stagedChunks(UUID importId) {
+        return OwnerDatabase.inTenant(env, school.id(), owner -> owner.sql("select count(*) from roster_import_stage where import_id = ?")
+                .param(importId).query(Long.class).single());
+    }
+
+    @Test
     void oneRosterBulkDeltaAndRolesAreHonoured() throws IOException {
         Map<String, String> bulk = new LinkedHashMap<>();
         bulk.put("manifest.csv", manifest("1.1", "bulk", "bulk"));
