@@ -2,11 +2,14 @@ package eu.tutela.portal.policy;
 
 import eu.tutela.policy.Lang;
 import eu.tutela.policy.PolicyTemplates;
+import eu.tutela.policy.Purpose;
 import eu.tutela.policy.Rendering;
 import eu.tutela.policy.diff.PolicyComparison;
 import eu.tutela.portal.tenancy.InvalidInputException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,6 +65,24 @@ public class PolicyVersions {
     @Transactional(readOnly = true)
     public Optional<byte[]> pdf(int number, Lang lang) {
         return repository.pdf(number, lang.code());
+    }
+
+    /**
+     * The processing purposes a version states (its template's, for the clauses chosen), in the template's order.
+     *
+     * @throws InvalidInputException on {@code version} when it was not published
+     */
+    @PreAuthorize("@caller.isSystemWorkOrMember()")
+    @Transactional(readOnly = true)
+    public List<StatedPurpose> purposes(int number) {
+        PolicyVersion version = repository.version(number).orElseThrow(() -> InvalidInputException.of("version", "policy.version.unknown"));
+        DraftContent content = repository.content(number).orElseThrow();
+        String date = version.effectiveDate().toString();
+        List<Purpose> fr = templates.purposes(content.toValues(version.templateId(), String.valueOf(number), date, Lang.FR), Lang.FR);
+        Map<String, Purpose> en = templates.purposes(content.toValues(version.templateId(), String.valueOf(number), date, Lang.EN), Lang.EN)
+                .stream().collect(Collectors.toMap(Purpose::id, p -> p));
+        return fr.stream().map(p -> new StatedPurpose(p.id(), p.name(), en.get(p.id()).name(), p.description(),
+                en.get(p.id()).description(), p.basis(), p.sectionId())).toList();
     }
 
     /**

@@ -1,6 +1,7 @@
 package eu.tutela.portal.demo;
 
 import eu.tutela.policy.Lang;
+import eu.tutela.portal.consent.ConsentPurposes;
 import eu.tutela.portal.policy.AcceptanceChannel;
 import eu.tutela.portal.policy.DraftContent;
 import eu.tutela.portal.policy.PolicyAcceptances;
@@ -33,12 +34,15 @@ class DemoPolicies {
     private final PolicyPublication publication;
     private final PolicyVersions versions;
     private final PolicyAcceptances acceptances;
+    private final ConsentPurposes purposes;
 
-    DemoPolicies(PolicyDrafts drafts, PolicyPublication publication, PolicyVersions versions, PolicyAcceptances acceptances) {
+    DemoPolicies(PolicyDrafts drafts, PolicyPublication publication, PolicyVersions versions, PolicyAcceptances acceptances,
+            ConsentPurposes purposes) {
         this.drafts = drafts;
         this.publication = publication;
         this.versions = versions;
         this.acceptances = acceptances;
+        this.purposes = purposes;
     }
 
     void publishHorizons(Tenant horizon, UUID administrator, UUID parent) {
@@ -79,6 +83,8 @@ class DemoPolicies {
     private void publishVersion(Tenant tenant, UUID administrator, String template, int number, UnaryOperator<DraftContent> edit) {
         DemoActor.as(administrator, tenant, () -> {
             if (versions.history().size() >= number) {
+                // A demo database kept from before purposes were taken from the policy gets them now (else: no change).
+                purposes.takeFromActivePolicy();
                 return null;
             }
             PolicyDraft draft = drafts.current().orElseGet(() -> drafts.start(template));

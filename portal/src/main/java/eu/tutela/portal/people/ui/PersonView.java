@@ -23,6 +23,7 @@ import eu.tutela.portal.people.Guardianship;
 import eu.tutela.portal.people.People;
 import eu.tutela.portal.people.Person;
 import eu.tutela.portal.people.PersonKind;
+import eu.tutela.portal.people.PersonPageSection;
 import eu.tutela.portal.people.RosterImports;
 import eu.tutela.portal.shell.MainLayout;
 import eu.tutela.portal.shell.PageTitle;
@@ -31,6 +32,7 @@ import eu.tutela.portal.tenancy.TenantSettingsService;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,13 +47,15 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, P
     private final TenantSettingsService settings;
     private final AuditTrail trail;
     private final RosterImports imports;
+    private final List<PersonPageSection> sections;
     private String slug;
 
-    PersonView(People people, TenantSettingsService settings, AuditTrail trail, RosterImports imports) {
+    PersonView(People people, TenantSettingsService settings, AuditTrail trail, RosterImports imports, List<PersonPageSection> sections) {
         this.people = people;
         this.settings = settings;
         this.trail = trail;
         this.imports = imports;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(PersonPageSection::order)).toList();
     }
 
     @Override
@@ -113,6 +117,7 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, P
             linked.add(new ListItem(getTranslation("people.noLinks")));
         }
         add(linksTitle, linked);
+        sections.forEach(section -> section.section(person).ifPresent(this::add));
 
         if (people.mayEdit()) {
             Button edit = new Button(getTranslation("people.edit"), e -> new PersonDialog(people, person, saved -> show(Optional.of(saved))).open());

@@ -1,0 +1,16 @@
+package eu.tutela.portal.consent.ui;
+
+import eu.tutela.portal.shell.TenantMenuEntry;
+import eu.tutela.portal.tenancy.TenantRole;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ConsentMenu {
+
+    @Bean
+    TenantMenuEntry purposesMenuEntry() {
+        return new TenantMenuEntry(40, "nav.purposes", PurposesView.class, Set.of(TenantRole.ADMIN, TenantRole.DPO));
+    }
+}

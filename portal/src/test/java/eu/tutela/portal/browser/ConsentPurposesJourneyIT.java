@@ -1,0 +1,62 @@
+package eu.tutela.portal.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import eu.tutela.portal.demo.DemoData;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A school's purposes as its administrator meets them: taken from the published policy (photos and dietary needs need
+ * a parent's consent), one reworded after an empty name was refused; then a mother's contact preferences recorded on
+ * her page, still there when the page is opened again.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ConsentPurposesJourneyIT extends BrowserJourney {
+
+    @Test
+    void aSchoolAdministratorReadsAndRewordsItsPurposesAndRecordsAMothersChannels() {
+        signIn(DemoData.SCHOOL_ADMIN);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Finalités")).click();
+        assertThat(page.locator("#purposes-title")).hasText("Finalités des traitements");
+        assertThat(page.locator("#purpose-schooling")).containsText("Mission d’intérêt public (art. 6(1)(e))");
+        assertThat(page.locator("#purpose-schooling")).containsText("Toujours active");
+        assertThat(page.locator("#purpose-photos")).containsText("Consentement (art. 6(1)(a))");
+        assertThat(page.locator("#purpose-photos")).containsText("Consentement requis : désactivée tant qu’il n’est pas donné");
+        assertThat(page.locator("#purpose-dietary-needs")).containsText("Consentement requis");
+        assertThat(page.locator("#purpose-photos")).containsText("Énoncée par la version 1 de la politique de confidentialité");
+        shot("purposes");
+
+        page.locator("#purpose-edit-photos").click();
+        page.locator("#purpose-name-fr input").fill("");
+        page.locator("#purpose-save").click();
+        assertThat(page.locator("#purpose-name-fr")).containsText("Obligatoire.");
+        shot("purpose-name-refused");
+        page.locator("#purpose-name-fr input").fill("Photos et vidéos de la vie de classe");
+        page.locator("#purpose-save").click();
+        assertThat(page.locator("#purpose-photos h3")).hasText("Photos et vidéos de la vie de classe");
+        assertThat(page.locator("#purpose-photos")).containsText("formulation adaptée ici");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Personnes")).click();
+        page.locator("#people-search input").fill("sophie");
+        page.locator("#people-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Sophie")).first().click();
+        assertThat(page.locator("#person-name")).hasText("Sophie Lefort");
+        Locator information = page.locator("#channels-information");
+        assertThat(information.locator("vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("Courriel")).locator("input")).isChecked();
+        information.locator("vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("SMS")).locator("input").check();
+        assertThat(page.locator("vaadin-notification-card")).containsText("Préférences de contact enregistrées.");
+        shot("channels");
+
+        page.reload();
+        assertThat(page.locator("#channels-information vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("SMS"))
+                .locator("input")).isChecked();
+        assertThat(page.locator("#channels-marketing vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("WhatsApp"))
+                .locator("input")).not().isChecked();
+        assertThat(page.locator("#person-history")).containsText("préférences de contact modifiées");
+    }
+}
