@@ -80,7 +80,8 @@ public class ChannelPreferences {
         return choices(personId);
     }
 
-    private ChannelChoices choices(UUID personId) {
+    /** The person's choices, unchecked: for this module's services, which check the caller themselves. */
+    ChannelChoices choices(UUID personId) {
         Map<ChannelTopic, Set<Channel>> allowed = new EnumMap<>(ChannelTopic.class);
         ChannelChoices.DEFAULTS.forEach((topic, channels) -> {
             Set<Channel> copy = EnumSet.noneOf(Channel.class);

@@ -23,6 +23,11 @@ public record ConsentPurpose(UUID id, String code, PurposeWording wording, Lawfu
         return !consentRequired();
     }
 
+    /** What its messages are about, for the channels a person accepts: the policy's marketing section, or information. */
+    public ChannelTopic topic() {
+        return "contact-marketing".equals(sectionId) ? ChannelTopic.MARKETING : ChannelTopic.INFORMATION;
+    }
+
     public boolean addedByHand() {
         return statedIn == null;
     }

@@ -180,6 +180,22 @@ public class People {
     }
 
     /**
+     * The person and who may decide about their consent, read for the consent module, by its background work too.
+     * Empty for an unknown person (or another institution's).
+     */
+    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN', 'DPO', 'STAFF')")
+    @Transactional(readOnly = true)
+    public Optional<ConsentParties> consentParties(UUID personId) {
+        LocalDate minorSince = minorSince();
+        return repository.find(personId).map(p -> new ConsentParties(p.id(), p.givenName() + " " + p.familyName(), p.kind(), p.active(),
+                minor(p, minorSince), repository.links(personId).stream()
+                        .filter(l -> l.other().kind() == PersonKind.GUARDIAN)
+                        .map(l -> new ConsentParties.Party(l.other().id(), l.other().givenName() + " " + l.other().familyName(),
+                                l.parentalResponsibility()))
+                        .toList()));
+    }
+
+    /**
      * Who reads, as of when: the earliest birth date of someone still under the institution's age of digital
      * consent today on its calendar, and whether the caller sees everything (ADMIN, DPO) or names only (STAFF).
      */
@@ -202,8 +218,12 @@ public class People {
         return LocalDate.now(tenant.timeZone()).minusYears(tenant.digitalConsentAge());
     }
 
+    private static boolean minor(PeopleRepository.Stored p, LocalDate minorSince) {
+        return p.kind() == PersonKind.STUDENT && p.birthDate() != null && p.birthDate().isAfter(minorSince);
+    }
+
     private static Person view(PeopleRepository.Stored p, Viewer viewer) {
-        boolean minor = p.kind() == PersonKind.STUDENT && p.birthDate() != null && p.birthDate().isAfter(viewer.minorSince());
+        boolean minor = minor(p, viewer.minorSince());
         if (viewer.everything()) {
             return new Person(p.id(), p.kind(), p.givenName(), p.familyName(), p.birthDate(), p.className(), p.email(), p.phone(),
                     p.language(), p.jobFunction(), p.externalId(), p.active(), p.accountUserId(), minor);

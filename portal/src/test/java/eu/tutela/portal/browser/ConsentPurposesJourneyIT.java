@@ -13,7 +13,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A school's purposes as its administrator meets them: taken from the published policy (photos and dietary needs need
  * a parent's consent), one reworded after an empty name was refused; then a mother's contact preferences recorded on
- * her page, still there when the page is opened again.
+ * her page, still there when the page is opened again; her consent to her daughter's photos, given on paper, entered on the
+ * daughter's page (refused first without saying where the form is).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -58,5 +59,28 @@ class ConsentPurposesJourneyIT extends BrowserJourney {
         assertThat(page.locator("#channels-marketing vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("WhatsApp"))
                 .locator("input")).not().isChecked();
         assertThat(page.locator("#person-history")).containsText("préférences de contact modifiées");
+
+        // Her daughter's photos: the mother answered on paper; the school enters it.
+        page.locator("#person-links a").filter(new Locator.FilterOptions().setHasText("Hélène Lefort")).click();
+        assertThat(page.locator("#person-name")).hasText("Hélène Lefort");
+        assertThat(page.locator("#person-consents")).containsText("Mineur : les responsables légaux titulaires de l’autorité parentale décident.");
+        assertThat(page.locator("#consent-photos")).containsText("Non autorisée");
+        assertThat(page.locator("#consent-photos")).containsText("Personne n’a encore décidé.");
+        page.locator("#consent-paper").click();
+        page.locator("#consent-paper-purpose").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Photos et vidéos de la vie de classe")).click();
+        page.locator("#consent-paper-giver").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Sophie Lefort")).click();
+        page.locator("#consent-paper-decision vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("consentement donné"))
+                .locator("input").check();
+        page.locator("#consent-paper-save").click();
+        assertThat(page.locator("#consent-paper-note")).containsText("Indiquez où le formulaire papier est conservé.");
+        shot("paper-consent-note-missing");
+        page.locator("#consent-paper-note textarea").fill("Formulaire signé, classé au dossier de l’élève");
+        page.locator("#consent-paper-save").click();
+        assertThat(page.locator("#consent-photos")).containsText("Autorisée");
+        assertThat(page.locator("#consent-photos")).containsText("Sophie Lefort : consentement donné");
+        assertThat(page.locator("#consent-photos")).containsText("(sur papier)");
+        shot("paper-consent-recorded");
     }
 }

@@ -1,0 +1,214 @@
+package eu.tutela.portal.consent;
+
+import eu.tutela.portal.people.ConsentParties;
+import eu.tutela.portal.people.People;
+import eu.tutela.portal.policy.PolicyVersion;
+import eu.tutela.portal.policy.PolicyVersions;
+import eu.tutela.portal.security.Caller;
+import eu.tutela.portal.tenancy.ActingPerson;
+import eu.tutela.portal.tenancy.AuditedChange;
+import eu.tutela.portal.tenancy.InvalidInputException;
+import eu.tutela.portal.tenancy.TenantContext;
+import eu.tutela.portal.tenancy.TenantRole;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Consent decisions and what they allow. The one place that says whether a purpose may process a person's data now,
+ * and through which channel ({@link #allows}): nothing else decides it.
+ *
+ * <p>Who decides: a person of age for themself; for a minor (GDPR Art. 8), the guardians holding parental
+ * responsibility, never the minor, never a guardian without it. For a minor, one guardian's consent suffices unless
+ * another guardian with parental responsibility refused or withdrew: a parent's objection stops the processing, as
+ * it would for any act that is not routine. When the child comes of age their own decision takes over and the
+ * guardians' stay as history. Decisions are added, never changed; a withdrawal is effective at once.
+ */
+@Service
+public class ConsentService {
+
+    private static final int MAX_NOTE = 1000;
+
+    private final DecisionRepository decisions;
+    private final PurposeRepository purposes;
+    private final ChannelPreferences channels;
+    private final People people;
+    private final PolicyVersions versions;
+    private final Caller caller;
+    private final ApplicationEventPublisher events;
+
+    ConsentService(DecisionRepository decisions, PurposeRepository purposes, ChannelPreferences channels, People people,
+            PolicyVersions versions, Caller caller, ApplicationEventPublisher events) {
+        this.decisions = decisions;
+        this.purposes = purposes;
+        this.channels = channels;
+        this.people = people;
+        this.versions = versions;
+        this.caller = caller;
+        this.events = events;
+    }
+
+    /**
+     * Whether {@code purposeCode} may process this person's data now, and, when {@code channel} is given, reach them
+     * through it: an active purpose, consented to by whom it must be when it rests on consent, and a channel the person
+     * accepts for what the purpose's messages are about. False for an unknown person or purpose.
+     */
+    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN', 'DPO', 'STAFF')")
+    @Transactional(readOnly = true)
+    public boolean allows(UUID personId, String purposeCode, Channel channel) {
+        Optional<ConsentPurpose> purpose = purposes.findByCode(purposeCode).filter(p -> p.status() == ConsentPurpose.Status.ACTIVE);
+        Optional<ConsentParties> parties = people.consentParties(personId);
+        if (purpose.isEmpty() || parties.isEmpty()) {
+            return false;
+        }
+        boolean lawful = !purpose.get().consentRequired() || allowed(purpose.get(), parties.get(), decisions.latest(personId));
+        return lawful && (channel == null || channels.choices(personId).allows(purpose.get().topic(), channel));
+    }
+
+    /**
+     * Where each active purpose that needs consent stands for this person, in the purposes' order.
+     *
+     * @throws InvalidInputException on {@code person} for an unknown person (or another institution's)
+     */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO')")
+    @Transactional(readOnly = true)
+    public List<ConsentState> states(UUID personId) {
+        caller.require(TenantRole.ADMIN, TenantRole.DPO);
+        ConsentParties parties = parties(personId);
+        List<ConsentDecision> latest = decisions.latest(personId).stream().map(d -> d.named(nameOf(d.giverId(), parties))).toList();
+        List<ConsentState.Holder> holders = holders(parties);
+        return purposes.all().stream()
+                .filter(p -> p.status() == ConsentPurpose.Status.ACTIVE && p.consentRequired())
+                .map(p -> new ConsentState(p, allowed(p, parties, latest),
+                        latest.stream().filter(d -> d.purposeId().equals(p.id())).toList(), holders))
+                .toList();
+    }
+
+    /** Every decision about this person, newest first. */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO')")
+    @Transactional(readOnly = true)
+    public List<ConsentDecision> history(UUID personId) {
+        caller.require(TenantRole.ADMIN, TenantRole.DPO);
+        ConsentParties parties = parties(personId);
+        return decisions.history(personId).stream().map(d -> d.named(nameOf(d.giverId(), parties))).toList();
+    }
+
+    /**
+     * Records a decision made on a paper form, as staff enter it: the same decision again (a second click, a form
+     * entered twice) records nothing new.
+     *
+     * @throws InvalidInputException on {@code person}, {@code purpose}, {@code giver}, {@code decision} or {@code note}
+     */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO')")
+    @Transactional
+    public ConsentDecision recordOnPaper(UUID personId, UUID giverId, UUID purposeId, Decision decision, String note) {
+        caller.require(TenantRole.ADMIN, TenantRole.DPO);
+        String clean = note == null ? "" : note.strip();
+        if (clean.isEmpty()) {
+            throw InvalidInputException.of("note", "consent.note.required");
+        }
+        if (clean.length() > MAX_NOTE || clean.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+            throw InvalidInputException.of("note", clean.length() > MAX_NOTE ? "consent.note.tooLong" : "consent.purpose.control");
+        }
+        return decide(personId, giverId, purposeId, decision, ConsentMethod.PAPER, clean);
+    }
+
+    private ConsentDecision decide(UUID personId, UUID giverId, UUID purposeId, Decision decision, ConsentMethod method, String note) {
+        ConsentParties parties = parties(personId);
+        ConsentPurpose purpose = purposes.find(purposeId).orElseThrow(() -> InvalidInputException.of("purpose", "consent.purpose.unknown"));
+        if (purpose.status() != ConsentPurpose.Status.ACTIVE || !purpose.consentRequired()) {
+            throw InvalidInputException.of("purpose", "consent.purpose.noConsentHere");
+        }
+        checkGiver(parties, giverId);
+        if (decision == null) {
+            throw InvalidInputException.of("decision", "consent.decision.required");
+        }
+        PolicyVersion policy = versions.active().orElseThrow(() -> InvalidInputException.of("purpose", "consent.purposes.noPolicy"));
+        decisions.lock(personId);
+        Optional<ConsentDecision> before = decisions.latest(personId, purposeId, giverId);
+        if (decision == Decision.WITHDRAWN && before.map(d -> d.decision() != Decision.GIVEN).orElse(true)) {
+            throw InvalidInputException.of("decision", "consent.decision.nothingToWithdraw");
+        }
+        if (before.isPresent() && before.get().decision() == decision) {
+            return before.get().named(nameOf(giverId, parties));
+        }
+        String lang = policy.languages().contains("fr") ? "fr" : policy.languages().getFirst();
+        ConsentDecision recorded = new ConsentDecision(UUID.randomUUID(), personId, giverId, nameOf(giverId, parties), purposeId, decision,
+                policy.number(), policy.contentHashes().get(lang), lang, method, note, ActingPerson.current().orElse(null),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        decisions.insert(recorded);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("purpose", purpose.code());
+        after.put("decision", decision.name());
+        after.put("giver", recorded.giverName());
+        after.put("method", method.name());
+        after.put("policyVersion", policy.number());
+        events.publishEvent(AuditedChange.of("consent.decided", "person", personId, parties.name(),
+                before.<Map<String, Object>>map(d -> Map.of("decision", d.decision().name())).orElse(Map.of()), after));
+        events.publishEvent(new ConsentDecided(TenantContext.current().orElseThrow(), personId, giverId, purposeId, decision,
+                allowed(purpose, parties, decisions.latest(personId))));
+        return recorded;
+    }
+
+    /** Who may decide for this person now: a minor's guardians with parental responsibility, else the person. */
+    private static void checkGiver(ConsentParties parties, UUID giverId) {
+        if (giverId == null) {
+            throw InvalidInputException.of("giver", "consent.giver.required");
+        }
+        if (!parties.minor()) {
+            if (!giverId.equals(parties.personId())) {
+                throw InvalidInputException.of("giver", "consent.giver.ofAge");
+            }
+            return;
+        }
+        if (giverId.equals(parties.personId())) {
+            throw InvalidInputException.of("giver", "consent.giver.minorSelf");
+        }
+        ConsentParties.Party guardian = parties.guardians().stream().filter(g -> g.id().equals(giverId)).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("giver", "consent.giver.notLinked"));
+        if (!guardian.parentalResponsibility()) {
+            throw InvalidInputException.of("giver", "consent.giver.noResponsibility");
+        }
+    }
+
+    private static boolean allowed(ConsentPurpose purpose, ConsentParties parties, List<ConsentDecision> latest) {
+        List<ConsentDecision> forPurpose = latest.stream().filter(d -> d.purposeId().equals(purpose.id())).toList();
+        if (!parties.minor()) {
+            return forPurpose.stream().anyMatch(d -> d.giverId().equals(parties.personId()) && d.decision() == Decision.GIVEN);
+        }
+        List<UUID> responsible = parties.responsibleGuardians().stream().map(ConsentParties.Party::id).toList();
+        List<ConsentDecision> theirs = forPurpose.stream().filter(d -> responsible.contains(d.giverId())).toList();
+        return theirs.stream().anyMatch(d -> d.decision() == Decision.GIVEN) && theirs.stream().noneMatch(d -> d.decision() != Decision.GIVEN);
+    }
+
+    private static List<ConsentState.Holder> holders(ConsentParties parties) {
+        List<ConsentState.Holder> holders = new ArrayList<>();
+        if (parties.minor()) {
+            parties.responsibleGuardians().forEach(g -> holders.add(new ConsentState.Holder(g.id(), g.name(), false)));
+        } else {
+            holders.add(new ConsentState.Holder(parties.personId(), parties.name(), true));
+        }
+        return holders;
+    }
+
+    private static String nameOf(UUID giverId, ConsentParties parties) {
+        if (giverId.equals(parties.personId())) {
+            return parties.name();
+        }
+        return parties.guardians().stream().filter(g -> g.id().equals(giverId)).map(ConsentParties.Party::name).findFirst()
+                .orElse("—");
+    }
+
+    private ConsentParties parties(UUID personId) {
+        return people.consentParties(personId).orElseThrow(() -> InvalidInputException.of("person", "consent.person.unknown"));
+    }
+}

@@ -1,0 +1,65 @@
+package eu.tutela.portal.consent;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The consent_decision rows of the tenant bound to the transaction: added, never changed. */
+@Repository
+class DecisionRepository {
+
+    private final JdbcClient jdbc;
+
+    DecisionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Serialises the decisions about one person (two guardians answering at once, a double click). */
+    void lock(UUID subjectId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('consent:' || ?::text, 0))").param(subjectId).query().singleRow();
+    }
+
+    void insert(ConsentDecision d) {
+        jdbc.sql("""
+                        insert into consent_decision (tenant_id, id, subject_id, giver_id, purpose_id, decision, policy_version, policy_hash,
+                                                      lang, method, note, recorded_by, recorded_at)
+                        values (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(d.id(), d.subjectId(), d.giverId(), d.purposeId(), d.decision().name(), d.policyVersion(), d.policyHash(), d.lang(),
+                        d.method().name(), d.note(), d.recordedBy(), java.sql.Timestamp.from(d.recordedAt()))
+                .update();
+    }
+
+    /** The latest decision of each giver about each purpose, for one person, newest first (names are the people module's). */
+    List<ConsentDecision> latest(UUID subjectId) {
+        return jdbc.sql("""
+                        select * from (
+                            select distinct on (d.purpose_id, d.giver_id) d.*
+                              from consent_decision d
+                             where d.subject_id = ?
+                             order by d.purpose_id, d.giver_id, d.recorded_at desc, d.id) latest
+                         order by recorded_at desc""")
+                .param(subjectId).query(DecisionRepository::row).list();
+    }
+
+    Optional<ConsentDecision> latest(UUID subjectId, UUID purposeId, UUID giverId) {
+        return latest(subjectId).stream().filter(d -> d.purposeId().equals(purposeId) && d.giverId().equals(giverId)).findFirst();
+    }
+
+    /** Every decision about one person, newest first: the history. */
+    List<ConsentDecision> history(UUID subjectId) {
+        return jdbc.sql("""
+                        select * from consent_decision where subject_id = ? order by recorded_at desc, id""")
+                .param(subjectId).query(DecisionRepository::row).list();
+    }
+
+    private static ConsentDecision row(ResultSet rs, int n) throws SQLException {
+        return new ConsentDecision(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class), rs.getObject("giver_id", UUID.class),
+                null, rs.getObject("purpose_id", UUID.class), Decision.valueOf(rs.getString("decision")),
+                rs.getInt("policy_version"), rs.getString("policy_hash"), rs.getString("lang"), ConsentMethod.valueOf(rs.getString("method")),
+                rs.getString("note"), rs.getObject("recorded_by", UUID.class), rs.getTimestamp("recorded_at").toInstant());
+    }
+}
