@@ -13,6 +13,7 @@ import eu.tutela.portal.tenancy.TenantRole;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,43 @@ public class ConsentService {
                 .map(p -> new ConsentState(p, allowed(p, parties, latest),
                         latest.stream().filter(d -> d.purposeId().equals(p.id())).toList(), holders))
                 .toList();
+    }
+
+    /**
+     * The school's view of its minors' consents, class by class: for each purpose that needs consent, how many are
+     * allowed, refused, awaiting an answer, or have no guardian who could give one.
+     */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF')")
+    @Transactional(readOnly = true)
+    public List<ClassConsents> byClass() {
+        caller.require(TenantRole.ADMIN, TenantRole.DPO, TenantRole.STAFF);
+        List<ConsentPurpose> needed = purposes.all().stream()
+                .filter(p -> p.status() == ConsentPurpose.Status.ACTIVE && p.consentRequired()).toList();
+        Map<UUID, List<ConsentDecision>> latest = new HashMap<>();
+        decisions.latestOfEveryone().forEach(d -> latest.computeIfAbsent(d.subjectId(), id -> new ArrayList<>()).add(d));
+        Map<String, List<ConsentParties>> classes = new LinkedHashMap<>();
+        people.minorsForConsent().forEach(minor -> classes.computeIfAbsent(minor.className(), c -> new ArrayList<>()).add(minor));
+        List<ClassConsents> result = new ArrayList<>();
+        classes.forEach((className, pupils) -> result.add(new ClassConsents(className, pupils.size(), needed.stream().map(purpose -> {
+            int allowed = 0;
+            int refused = 0;
+            int awaiting = 0;
+            int without = 0;
+            for (ConsentParties pupil : pupils) {
+                List<ConsentDecision> theirs = latest.getOrDefault(pupil.personId(), List.of());
+                if (allowed(purpose, pupil, theirs)) {
+                    allowed++;
+                } else if (pupil.responsibleGuardians().isEmpty()) {
+                    without++;
+                } else if (theirs.stream().anyMatch(d -> d.purposeId().equals(purpose.id()) && d.decision() != Decision.GIVEN)) {
+                    refused++;
+                } else {
+                    awaiting++;
+                }
+            }
+            return new ClassConsents.Counts(purpose, allowed, refused, awaiting, without);
+        }).toList())));
+        return result;
     }
 
     /** Every decision about this person, newest first. */

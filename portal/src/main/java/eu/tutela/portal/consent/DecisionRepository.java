@@ -49,6 +49,14 @@ class DecisionRepository {
         return latest(subjectId).stream().filter(d -> d.purposeId().equals(purposeId) && d.giverId().equals(giverId)).findFirst();
     }
 
+    /** The latest decision of each giver about each purpose, for everyone of the tenant (the counts by class). */
+    List<ConsentDecision> latestOfEveryone() {
+        return jdbc.sql("""
+                        select distinct on (subject_id, purpose_id, giver_id) *
+                          from consent_decision order by subject_id, purpose_id, giver_id, recorded_at desc, id""")
+                .query(DecisionRepository::row).list();
+    }
+
     /** Every decision about one person, newest first: the history. */
     List<ConsentDecision> history(UUID subjectId) {
         return jdbc.sql("""

@@ -7,7 +7,8 @@ import java.util.UUID;
  * Who may decide about a person's consent: the person, or while they are a minor (younger than the institution's age
  * of digital consent, GDPR Art. 8) their guardians, of whom only those holding parental responsibility may consent.
  */
-public record ConsentParties(UUID personId, String name, PersonKind kind, boolean active, boolean minor, List<Party> guardians) {
+public record ConsentParties(UUID personId, String name, PersonKind kind, String className, boolean active, boolean minor,
+        List<Party> guardians) {
 
     public ConsentParties {
         guardians = List.copyOf(guardians);

@@ -10,6 +10,7 @@ import eu.tutela.portal.tenancy.TenantSettings;
 import eu.tutela.portal.tenancy.TenantSettingsService;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,12 +188,32 @@ public class People {
     @Transactional(readOnly = true)
     public Optional<ConsentParties> consentParties(UUID personId) {
         LocalDate minorSince = minorSince();
-        return repository.find(personId).map(p -> new ConsentParties(p.id(), p.givenName() + " " + p.familyName(), p.kind(), p.active(),
-                minor(p, minorSince), repository.links(personId).stream()
-                        .filter(l -> l.other().kind() == PersonKind.GUARDIAN)
-                        .map(l -> new ConsentParties.Party(l.other().id(), l.other().givenName() + " " + l.other().familyName(),
-                                l.parentalResponsibility()))
-                        .toList()));
+        return repository.find(personId).map(p -> parties(p, minorSince(p, minorSince), repository.links(personId).stream()
+                .filter(l -> l.other().kind() == PersonKind.GUARDIAN)
+                .map(l -> new ConsentParties.Party(l.other().id(), name(l.other()), l.parentalResponsibility()))
+                .toList()));
+    }
+
+    /**
+     * Every active minor of the institution with who may consent for them, by class then name: what the school's view
+     * of pending consents counts (two queries, whatever the number of pupils).
+     */
+    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN', 'DPO', 'STAFF')")
+    @Transactional(readOnly = true)
+    public List<ConsentParties> minorsForConsent() {
+        LocalDate minorSince = minorSince();
+        Map<UUID, List<ConsentParties.Party>> guardians = new LinkedHashMap<>();
+        repository.guardiansOfMinors(minorSince).forEach(link -> guardians.computeIfAbsent(link.childId(), id -> new ArrayList<>())
+                .add(new ConsentParties.Party(link.guardian().id(), name(link.guardian()), link.parentalResponsibility())));
+        return repository.minors(minorSince).stream().map(p -> parties(p, true, guardians.getOrDefault(p.id(), List.of()))).toList();
+    }
+
+    private static ConsentParties parties(PeopleRepository.Stored p, boolean minor, List<ConsentParties.Party> guardians) {
+        return new ConsentParties(p.id(), name(p), p.kind(), p.className(), p.active(), minor, guardians);
+    }
+
+    private static String name(PeopleRepository.Stored p) {
+        return p.givenName() + " " + p.familyName();
     }
 
     /**
@@ -218,12 +239,12 @@ public class People {
         return LocalDate.now(tenant.timeZone()).minusYears(tenant.digitalConsentAge());
     }
 
-    private static boolean minor(PeopleRepository.Stored p, LocalDate minorSince) {
+    private static boolean minorSince(PeopleRepository.Stored p, LocalDate minorSince) {
         return p.kind() == PersonKind.STUDENT && p.birthDate() != null && p.birthDate().isAfter(minorSince);
     }
 
     private static Person view(PeopleRepository.Stored p, Viewer viewer) {
-        boolean minor = minor(p, viewer.minorSince());
+        boolean minor = minorSince(p, viewer.minorSince());
         if (viewer.everything()) {
             return new Person(p.id(), p.kind(), p.givenName(), p.familyName(), p.birthDate(), p.className(), p.email(), p.phone(),
                     p.language(), p.jobFunction(), p.externalId(), p.active(), p.accountUserId(), minor);

@@ -106,6 +106,29 @@ class PeopleRepository {
                 .list();
     }
 
+    /** Active students born after {@code minorSince} (minors today), by class then name. */
+    List<Stored> minors(LocalDate minorSince) {
+        return jdbc.sql("select " + COLUMNS + " from person where kind = 'STUDENT' and active and birth_date > ? "
+                + "order by class_name nulls last, family_name, given_name, id").param(minorSince).query(PeopleRepository::row).list();
+    }
+
+    /** The guardians of those minors, each with the child's id. */
+    List<ChildGuardian> guardiansOfMinors(LocalDate minorSince) {
+        return jdbc.sql("""
+                        select g.child_id, g.parental_responsibility, p.*
+                          from guardianship g
+                          join person c on c.tenant_id = g.tenant_id and c.id = g.child_id
+                          join person p on p.tenant_id = g.tenant_id and p.id = g.guardian_id
+                         where c.kind = 'STUDENT' and c.active and c.birth_date > ?
+                         order by p.family_name, p.given_name""")
+                .param(minorSince)
+                .query((rs, n) -> new ChildGuardian(rs.getObject("child_id", UUID.class), row(rs, n), rs.getBoolean("parental_responsibility")))
+                .list();
+    }
+
+    record ChildGuardian(UUID childId, Stored guardian, boolean parentalResponsibility) {
+    }
+
     /** A person as stored; what the caller may see of it is decided by the service. */
     record Stored(UUID id, PersonKind kind, String givenName, String familyName, LocalDate birthDate, String className, String email,
             String phone, String language, String jobFunction, String externalId, boolean active, UUID accountUserId) {

@@ -14,7 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
  * A school's purposes as its administrator meets them: taken from the published policy (photos and dietary needs need
  * a parent's consent), one reworded after an empty name was refused; then a mother's contact preferences recorded on
  * her page, still there when the page is opened again; her consent to her daughter's photos, given on paper, entered on the
- * daughter's page (refused first without saying where the form is).
+ * daughter's page (refused first without saying where the form is); the school's consents counted class by class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -82,5 +82,14 @@ class ConsentPurposesJourneyIT extends BrowserJourney {
         assertThat(page.locator("#consent-photos")).containsText("Sophie Lefort : consentement donné");
         assertThat(page.locator("#consent-photos")).containsText("(sur papier)");
         shot("paper-consent-recorded");
+
+        // The school's view: Hélène's class now has one pupil allowed; Inès's father refused (on paper, in the demo).
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Consentements par classe")).click();
+        assertThat(page.locator("#classes-title")).hasText("Consentements par classe");
+        Locator photos = page.locator("#classes-photos vaadin-grid-cell-content");
+        assertThat(photos.filter(new Locator.FilterOptions().setHasText("5e B"))).hasCount(1);
+        assertThat(photos.filter(new Locator.FilterOptions().setHasText("3e A"))).hasCount(1);
+        assertThat(page.locator("#classes-photos")).containsText("Refusés ou retirés");
+        shot("consents-by-class");
     }
 }

@@ -207,6 +207,34 @@ class ConsentDecisionsIT {
     }
 
     @Test
+    void theSchoolSeesItsMinorsConsentsClassByClass() {
+        Person alone = register(PersonKind.STUDENT, "Nina", "Seule", LocalDate.now().minusYears(11));
+        Person refusedFor = register(PersonKind.STUDENT, "Tom", "Refus", LocalDate.now().minusYears(11));
+        as(admin, () -> {
+            people.update(alone.id(), new PersonDetails(PersonKind.STUDENT, "Nina", "Seule", alone.birthDate(), "6e A", null, null, "fr", null, null));
+            people.update(refusedFor.id(), new PersonDetails(PersonKind.STUDENT, "Tom", "Refus", refusedFor.birthDate(), "6e A", null, null, "fr",
+                    null, null));
+            people.link(stranger.id(), refusedFor.id(), Relationship.FATHER, true);
+            return null;
+        });
+        paper(child, mother, Decision.GIVEN, "Formulaire signé");
+        paper(refusedFor, stranger, Decision.REFUSED, "Lettre du père");
+
+        List<ClassConsents> classes = as(admin, () -> consents.byClass());
+        assertThat(classes).extracting(ClassConsents::className, ClassConsents::pupils)
+                .as("minors only: the adult student is not counted").containsExactly(tuple("2nde B", 1), tuple("6e A", 2));
+        assertThat(classes).flatExtracting(ClassConsents::purposes)
+                .extracting(c -> c.purpose().code(), ClassConsents.Counts::allowed, ClassConsents.Counts::refused, ClassConsents.Counts::awaiting,
+                        ClassConsents.Counts::withoutGuardian)
+                .containsExactly(tuple(NEWS, 1, 0, 0, 0), tuple(NEWS, 0, 1, 0, 1));
+        UUID staff = member(school, "teacher", TenantRole.STAFF);
+        assertThat(as(staff, () -> consents.byClass())).isEqualTo(classes);
+        Tenant other = tenants.ensure("consent-elsewhere-" + suffix, "Ailleurs " + suffix, "FR", "fr");
+        UUID otherAdmin = member(other, "elsewhere", TenantRole.ADMIN);
+        assertThat(SignedInAs.inTenant(otherAdmin, other, () -> consents.byClass())).isEmpty();
+    }
+
+    @Test
     void anotherInstitutionNeitherSeesNorRecordsAndStaffMayOnlyAsk() {
         paper(child, mother, Decision.GIVEN, "Formulaire signé");
         Tenant other = tenants.ensure("consent-other-" + suffix, "Autre Lycée " + suffix, "BE", "fr");

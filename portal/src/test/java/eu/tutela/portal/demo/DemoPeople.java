@@ -1,5 +1,8 @@
 package eu.tutela.portal.demo;
 
+import eu.tutela.portal.consent.ConsentPurposes;
+import eu.tutela.portal.consent.ConsentService;
+import eu.tutela.portal.consent.Decision;
 import eu.tutela.portal.people.People;
 import eu.tutela.portal.people.Person;
 import eu.tutela.portal.people.PersonDetails;
@@ -31,10 +34,14 @@ class DemoPeople {
 
     private final People people;
     private final RosterImports imports;
+    private final ConsentPurposes consentPurposes;
+    private final ConsentService consents;
 
-    DemoPeople(People people, RosterImports imports) {
+    DemoPeople(People people, RosterImports imports, ConsentPurposes consentPurposes, ConsentService consents) {
         this.people = people;
         this.imports = imports;
+        this.consentPurposes = consentPurposes;
+        this.consents = consents;
     }
 
     /**
@@ -102,6 +109,15 @@ class DemoPeople {
             people.link(sophie.id(), noe.id(), Relationship.MOTHER, true);
             people.link(grandMother.id(), helene.id(), Relationship.OTHER, false);
             people.link(karim.id(), ines.id(), Relationship.FATHER, true);
+            return null;
+        });
+        // Answers already in on paper: Noé's father allows the photos, Inès's father does not; Hélène's parents have not
+        // answered yet (recording the same answer again records nothing).
+        DemoActor.as(administrator, school, () -> {
+            consentPurposes.all().stream().filter(p -> p.code().equals("photos")).findFirst().ifPresent(photos -> {
+                consents.recordOnPaper(noe.id(), marc.id(), photos.id(), Decision.GIVEN, "Autorisation signée, dossier de l’élève");
+                consents.recordOnPaper(ines.id(), karim.id(), photos.id(), Decision.REFUSED, "Refus signé, dossier de l’élève");
+            });
             return null;
         });
         once(school, administrator, new PersonDetails(PersonKind.STAFF, "Élise", "Fontaine", null, null,

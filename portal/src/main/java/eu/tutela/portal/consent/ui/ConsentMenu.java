@@ -13,4 +13,9 @@ class ConsentMenu {
     TenantMenuEntry purposesMenuEntry() {
         return new TenantMenuEntry(40, "nav.purposes", PurposesView.class, Set.of(TenantRole.ADMIN, TenantRole.DPO));
     }
+
+    @Bean
+    TenantMenuEntry consentsByClassMenuEntry() {
+        return new TenantMenuEntry(41, "nav.consentsByClass", ConsentsByClassView.class, Set.of(TenantRole.ADMIN, TenantRole.DPO, TenantRole.STAFF));
+    }
 }

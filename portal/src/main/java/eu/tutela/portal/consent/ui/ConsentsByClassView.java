@@ -1,0 +1,89 @@
+package eu.tutela.portal.consent.ui;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Route;
+import eu.tutela.portal.consent.ClassConsents;
+import eu.tutela.portal.consent.ConsentPurpose;
+import eu.tutela.portal.consent.ConsentService;
+import eu.tutela.portal.shell.MainLayout;
+import eu.tutela.portal.shell.PageTitle;
+import jakarta.annotation.security.PermitAll;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The school's minors' consents, purpose by purpose and class by class: allowed, refused, awaiting a guardian's answer,
+ * and pupils without any guardian who could answer (the ones to act on first).
+ */
+@Route(value = "t/:tenant/consent/classes", layout = MainLayout.class)
+@PermitAll
+public class ConsentsByClassView extends VerticalLayout implements BeforeEnterObserver, PageTitle {
+
+    private final ConsentService consents;
+
+    ConsentsByClassView(ConsentService consents) {
+        this.consents = consents;
+    }
+
+    @Override
+    public String titleKey() {
+        return "consent.classes.title";
+    }
+
+    /** One class's line in one purpose's table. */
+    private record Line(String className, int pupils, ClassConsents.Counts counts) {
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        H2 title = new H2(getTranslation("consent.classes.title"));
+        title.setId("classes-title");
+        add(title, new Paragraph(getTranslation("consent.classes.intro")));
+        List<ClassConsents> classes = consents.byClass();
+        Map<ConsentPurpose, List<Line>> byPurpose = new LinkedHashMap<>();
+        for (ClassConsents c : classes) {
+            for (ClassConsents.Counts counts : c.purposes()) {
+                byPurpose.computeIfAbsent(counts.purpose(), p -> new java.util.ArrayList<>()).add(new Line(c.className(), c.pupils(), counts));
+            }
+        }
+        if (byPurpose.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation(classes.isEmpty() ? "consent.classes.noMinors" : "consent.person.none"));
+            none.setId("classes-none");
+            add(none);
+            return;
+        }
+        byPurpose.forEach((purpose, lines) -> {
+            H3 name = new H3(purpose.name(getLocale()));
+            Grid<Line> grid = new Grid<>();
+            grid.setId("classes-" + purpose.code());
+            grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+            grid.setAllRowsVisible(true);
+            grid.getElement().setAttribute("aria-label", getTranslation("consent.classes.table", purpose.name(getLocale())));
+            grid.addColumn(l -> l.className() == null ? getTranslation("consent.classes.noClass") : l.className())
+                    .setHeader(getTranslation("people.class"));
+            number(grid, "consent.classes.pupils", Line::pupils);
+            number(grid, "consent.classes.allowed", l -> l.counts().allowed());
+            number(grid, "consent.classes.refused", l -> l.counts().refused());
+            number(grid, "consent.classes.awaiting", l -> l.counts().awaiting());
+            number(grid, "consent.classes.withoutGuardian", l -> l.counts().withoutGuardian());
+            grid.setItems(lines);
+            add(name, grid);
+        });
+    }
+
+    private void number(Grid<Line> grid, String key, java.util.function.ToIntFunction<Line> value) {
+        grid.addColumn(l -> String.format(Locale.ROOT, "%d", value.applyAsInt(l))).setHeader(getTranslation(key))
+                .setTextAlign(ColumnTextAlign.END);
+    }
+}
