@@ -8,14 +8,14 @@ import java.util.UUID;
  * of digital consent, GDPR Art. 8) their guardians, of whom only those holding parental responsibility may consent.
  */
 public record ConsentParties(UUID personId, String name, PersonKind kind, String className, boolean active, boolean minor,
-        List<Party> guardians) {
+        String email, String language, List<Party> guardians) {
 
     public ConsentParties {
         guardians = List.copyOf(guardians);
     }
 
-    /** A guardian of the person, with whether they hold parental responsibility. */
-    public record Party(UUID id, String name, boolean parentalResponsibility) {
+    /** A guardian of the person, with whether they hold parental responsibility, and how to write to them. */
+    public record Party(UUID id, String name, boolean parentalResponsibility, String email, String language) {
     }
 
     public List<Party> responsibleGuardians() {

@@ -190,7 +190,7 @@ public class People {
         LocalDate minorSince = minorSince();
         return repository.find(personId).map(p -> parties(p, minorSince(p, minorSince), repository.links(personId).stream()
                 .filter(l -> l.other().kind() == PersonKind.GUARDIAN)
-                .map(l -> new ConsentParties.Party(l.other().id(), name(l.other()), l.parentalResponsibility()))
+                .map(l -> party(l.other(), l.parentalResponsibility()))
                 .toList()));
     }
 
@@ -204,12 +204,31 @@ public class People {
         LocalDate minorSince = minorSince();
         Map<UUID, List<ConsentParties.Party>> guardians = new LinkedHashMap<>();
         repository.guardiansOfMinors(minorSince).forEach(link -> guardians.computeIfAbsent(link.childId(), id -> new ArrayList<>())
-                .add(new ConsentParties.Party(link.guardian().id(), name(link.guardian()), link.parentalResponsibility())));
+                .add(party(link.guardian(), link.parentalResponsibility())));
         return repository.minors(minorSince).stream().map(p -> parties(p, true, guardians.getOrDefault(p.id(), List.of()))).toList();
     }
 
+    /**
+     * The active students who reached the institution's age of digital consent on or after {@code from} (up to today,
+     * on its calendar), with their guardians: whose own consent now takes over from their guardians'.
+     */
+    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN', 'DPO')")
+    @Transactional(readOnly = true)
+    public List<ConsentParties> cameOfAgeSince(LocalDate from) {
+        TenantSettings tenant = settings.current();
+        // Came of age on day d = birth date + age (GDPR Art. 8; the minor rule below says the same): from <= d <= today.
+        LocalDate earliest = from.minusYears(tenant.digitalConsentAge());
+        return repository.students(earliest, minorSince()).stream().map(p -> parties(p, false, repository.links(p.id()).stream()
+                .filter(l -> l.other().kind() == PersonKind.GUARDIAN).map(l -> party(l.other(), l.parentalResponsibility())).toList()))
+                .toList();
+    }
+
+    private static ConsentParties.Party party(PeopleRepository.Stored guardian, boolean responsibility) {
+        return new ConsentParties.Party(guardian.id(), name(guardian), responsibility, guardian.email(), guardian.language());
+    }
+
     private static ConsentParties parties(PeopleRepository.Stored p, boolean minor, List<ConsentParties.Party> guardians) {
-        return new ConsentParties(p.id(), name(p), p.kind(), p.className(), p.active(), minor, guardians);
+        return new ConsentParties(p.id(), name(p), p.kind(), p.className(), p.active(), minor, p.email(), p.language(), guardians);
     }
 
     private static String name(PeopleRepository.Stored p) {

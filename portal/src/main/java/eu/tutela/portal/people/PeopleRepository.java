@@ -112,6 +112,12 @@ class PeopleRepository {
                 + "order by class_name nulls last, family_name, given_name, id").param(minorSince).query(PeopleRepository::row).list();
     }
 
+    /** Active students born between these dates, both included. */
+    List<Stored> students(LocalDate bornFrom, LocalDate bornUntil) {
+        return jdbc.sql("select " + COLUMNS + " from person where kind = 'STUDENT' and active and birth_date between ? and ? order by birth_date, id")
+                .params(bornFrom, bornUntil).query(PeopleRepository::row).list();
+    }
+
     /** The guardians of those minors, each with the child's id. */
     List<ChildGuardian> guardiansOfMinors(LocalDate minorSince) {
         return jdbc.sql("""

@@ -3,6 +3,7 @@ package eu.tutela.portal.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import eu.tutela.portal.people.People;
 import eu.tutela.portal.people.Person;
@@ -15,6 +16,7 @@ import eu.tutela.portal.policy.PolicyDrafts;
 import eu.tutela.portal.policy.PolicyPublication;
 import eu.tutela.portal.security.PortalUsers;
 import eu.tutela.portal.security.SignedInAs;
+import eu.tutela.portal.support.CaughtMail;
 import eu.tutela.portal.support.OwnerDatabase;
 import eu.tutela.portal.support.Refused;
 import eu.tutela.portal.tenancy.Memberships;
@@ -22,6 +24,8 @@ import eu.tutela.portal.tenancy.Tenant;
 import eu.tutela.portal.tenancy.TenantContext;
 import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.portal.tenancy.TenantRole;
+import eu.tutela.portal.tenancy.TenantSettingsService;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -78,6 +82,10 @@ class ConsentDecisionsIT {
     PlatformTransactionManager transactions;
     @Autowired
     Environment env;
+    @Autowired
+    ComingOfAge comingOfAge;
+    @Autowired
+    TenantSettingsService settings;
 
     Tenant school;
     String suffix;
@@ -204,6 +212,46 @@ class ConsentDecisionsIT {
             pool.shutdown();
         }
         assertThat(decisions(child)).isEqualTo(1);
+    }
+
+    @Test
+    void aStudentWhoComesOfAgeDecidesFromThatDayAndIsToldOnceWithTheirGuardian() {
+        LocalDate today = LocalDate.now(as(admin, () -> settings.current().timeZone()));
+        LocalDate fifteenToday = today.minusYears(15); // France's age of digital consent
+        String leaMail = "lea-" + suffix + "@consent.example";
+        String maelleMail = "maelle-" + suffix + "@consent.example";
+        Person lea = as(admin, () -> people.register(new PersonDetails(PersonKind.STUDENT, "Léa", "Bientôt", fifteenToday.plusDays(1), "3e A",
+                leaMail, null, "fr", null, null)));
+        Person maelle = as(admin, () -> people.register(new PersonDetails(PersonKind.GUARDIAN, "Maëlle", "Bientôt", null, null,
+                maelleMail, null, "fr", null, null)));
+        as(admin, () -> {
+            people.link(maelle.id(), lea.id(), Relationship.MOTHER, true);
+            return null;
+        });
+        paper(lea, maelle, Decision.GIVEN, "Formulaire de la mère");
+        assertThat(allows(lea, null)).as("a minor still: her mother's consent").isTrue();
+
+        // Her birthday: fifteen today. Her own decision counts now; her mother's stays as history.
+        as(admin, () -> people.update(lea.id(), new PersonDetails(PersonKind.STUDENT, "Léa", "Bientôt", fifteenToday, "3e A", leaMail, null,
+                "fr", null, null)));
+        assertThat(allows(lea, null)).isFalse();
+        assertThat(as(admin, () -> consents.states(lea.id())).getFirst().holders()).extracting(ConsentState.Holder::name)
+                .containsExactly("Léa Bientôt");
+        assertThat(refused(lea, maelle, Decision.WITHDRAWN, "Trop tard")).containsEntry("giver", "consent.giver.ofAge");
+
+        assertThat(noticeComingOfAge()).isEqualTo(1);
+        assertThat(noticeComingOfAge()).as("told once: a second run, or another replica, sends nothing").isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !CaughtMail.to(maelleMail).isEmpty() && !CaughtMail.to(leaMail).isEmpty());
+        assertThat(CaughtMail.to(maelleMail)).singleElement().satisfies(m -> assertThat(m.getSubject())
+                .isEqualTo("Léa Bientôt décide désormais de ses propres données personnelles"));
+        assertThat(CaughtMail.to(leaMail)).singleElement().satisfies(m -> assertThat(m.getSubject())
+                .contains("vous décidez désormais de vos données personnelles"));
+        paper(lea, lea, Decision.GIVEN, "Formulaire signé par Léa");
+        assertThat(allows(lea, null)).isTrue();
+    }
+
+    private int noticeComingOfAge() {
+        return TenantContext.callAs(school.id(), () -> new TransactionTemplate(transactions).execute(status -> comingOfAge.notice()));
     }
 
     @Test
