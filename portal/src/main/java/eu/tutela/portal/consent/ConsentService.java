@@ -30,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Who decides: a person of age for themself; for a minor (GDPR Art. 8), the guardians holding parental
  * responsibility, never the minor, never a guardian without it. For a minor, one guardian's consent suffices unless
- * another guardian with parental responsibility refused or withdrew: a parent's objection stops the processing, as
- * it would for any act that is not routine. When the child comes of age their own decision takes over and the
+ * another guardian with parental responsibility refused or withdrew (a parent's objection stops the processing, as it
+ * would for any act that is not routine), or, where the institution chose so, all of them must consent. When the child comes of age their own decision takes over and the
  * guardians' stay as history. Decisions are added, never changed; a withdrawal is effective at once.
  */
 @Service
@@ -42,16 +42,18 @@ public class ConsentService {
     private final DecisionRepository decisions;
     private final PurposeRepository purposes;
     private final ChannelPreferences channels;
+    private final ConsentSettingRepository settings;
     private final People people;
     private final PolicyVersions versions;
     private final Caller caller;
     private final ApplicationEventPublisher events;
 
-    ConsentService(DecisionRepository decisions, PurposeRepository purposes, ChannelPreferences channels, People people,
-            PolicyVersions versions, Caller caller, ApplicationEventPublisher events) {
+    ConsentService(DecisionRepository decisions, PurposeRepository purposes, ChannelPreferences channels, ConsentSettingRepository settings,
+            People people, PolicyVersions versions, Caller caller, ApplicationEventPublisher events) {
         this.decisions = decisions;
         this.purposes = purposes;
         this.channels = channels;
+        this.settings = settings;
         this.people = people;
         this.versions = versions;
         this.caller = caller;
@@ -71,7 +73,7 @@ public class ConsentService {
         if (purpose.isEmpty() || parties.isEmpty()) {
             return false;
         }
-        boolean lawful = !purpose.get().consentRequired() || allowed(purpose.get(), parties.get(), decisions.latest(personId));
+        boolean lawful = !purpose.get().consentRequired() || allowed(purpose.get(), parties.get(), decisions.latest(personId), minorRule());
         return lawful && (channel == null || channels.choices(personId).allows(purpose.get().topic(), channel));
     }
 
@@ -87,9 +89,10 @@ public class ConsentService {
         ConsentParties parties = parties(personId);
         List<ConsentDecision> latest = decisions.latest(personId).stream().map(d -> d.named(nameOf(d.giverId(), parties))).toList();
         List<ConsentState.Holder> holders = holders(parties);
+        MinorConsentRule rule = minorRule();
         return purposes.all().stream()
                 .filter(p -> p.status() == ConsentPurpose.Status.ACTIVE && p.consentRequired())
-                .map(p -> new ConsentState(p, allowed(p, parties, latest),
+                .map(p -> new ConsentState(p, allowed(p, parties, latest, rule),
                         latest.stream().filter(d -> d.purposeId().equals(p.id())).toList(), holders))
                 .toList();
     }
@@ -106,6 +109,7 @@ public class ConsentService {
                 .filter(p -> p.status() == ConsentPurpose.Status.ACTIVE && p.consentRequired()).toList();
         Map<UUID, List<ConsentDecision>> latest = new HashMap<>();
         decisions.latestOfEveryone().forEach(d -> latest.computeIfAbsent(d.subjectId(), id -> new ArrayList<>()).add(d));
+        MinorConsentRule rule = minorRule();
         Map<String, List<ConsentParties>> classes = new LinkedHashMap<>();
         people.minorsForConsent().forEach(minor -> classes.computeIfAbsent(minor.className(), c -> new ArrayList<>()).add(minor));
         List<ClassConsents> result = new ArrayList<>();
@@ -116,7 +120,7 @@ public class ConsentService {
             int without = 0;
             for (ConsentParties pupil : pupils) {
                 List<ConsentDecision> theirs = latest.getOrDefault(pupil.personId(), List.of());
-                if (allowed(purpose, pupil, theirs)) {
+                if (allowed(purpose, pupil, theirs, rule)) {
                     allowed++;
                 } else if (pupil.responsibleGuardians().isEmpty()) {
                     without++;
@@ -193,7 +197,7 @@ public class ConsentService {
         events.publishEvent(AuditedChange.of("consent.decided", "person", personId, parties.name(),
                 before.<Map<String, Object>>map(d -> Map.of("decision", d.decision().name())).orElse(Map.of()), after));
         events.publishEvent(new ConsentDecided(TenantContext.current().orElseThrow(), personId, giverId, purposeId, decision,
-                allowed(purpose, parties, decisions.latest(personId))));
+                allowed(purpose, parties, decisions.latest(personId), minorRule())));
         return recorded;
     }
 
@@ -218,14 +222,41 @@ public class ConsentService {
         }
     }
 
-    private static boolean allowed(ConsentPurpose purpose, ConsentParties parties, List<ConsentDecision> latest) {
+    private static boolean allowed(ConsentPurpose purpose, ConsentParties parties, List<ConsentDecision> latest, MinorConsentRule rule) {
         List<ConsentDecision> forPurpose = latest.stream().filter(d -> d.purposeId().equals(purpose.id())).toList();
         if (!parties.minor()) {
             return forPurpose.stream().anyMatch(d -> d.giverId().equals(parties.personId()) && d.decision() == Decision.GIVEN);
         }
         List<UUID> responsible = parties.responsibleGuardians().stream().map(ConsentParties.Party::id).toList();
         List<ConsentDecision> theirs = forPurpose.stream().filter(d -> responsible.contains(d.giverId())).toList();
-        return theirs.stream().anyMatch(d -> d.decision() == Decision.GIVEN) && theirs.stream().noneMatch(d -> d.decision() != Decision.GIVEN);
+        boolean noObjection = theirs.stream().noneMatch(d -> d.decision() != Decision.GIVEN);
+        return switch (rule) {
+            case ONE_GUARDIAN -> noObjection && !theirs.isEmpty();
+            case ALL_GUARDIANS -> noObjection && !responsible.isEmpty() && theirs.size() == responsible.size();
+        };
+    }
+
+    /** How this institution takes a minor's consent (one guardian unless another objects, unless it chose all). */
+    @PreAuthorize("@caller.isSystemWorkOrMember()")
+    @Transactional(readOnly = true)
+    public MinorConsentRule minorRule() {
+        return settings.allGuardians() ? MinorConsentRule.ALL_GUARDIANS : MinorConsentRule.ONE_GUARDIAN;
+    }
+
+    /** Chooses how a minor's consent is taken; it applies at once to every consent already recorded. */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO')")
+    @Transactional
+    public void chooseMinorRule(MinorConsentRule rule) {
+        caller.require(TenantRole.ADMIN, TenantRole.DPO);
+        if (rule == null) {
+            throw InvalidInputException.of("rule", "consent.rule.required");
+        }
+        MinorConsentRule before = minorRule();
+        if (rule != before) {
+            settings.allGuardians(rule == MinorConsentRule.ALL_GUARDIANS, ActingPerson.current().orElse(null));
+            events.publishEvent(AuditedChange.of("consent.rule.changed", "consent-setting", null, "consent",
+                    Map.of("rule", before.name()), Map.of("rule", rule.name())));
+        }
     }
 
     private static List<ConsentState.Holder> holders(ConsentParties parties) {

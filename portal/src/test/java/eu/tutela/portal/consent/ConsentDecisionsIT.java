@@ -180,6 +180,28 @@ class ConsentDecisionsIT {
     }
 
     @Test
+    void anInstitutionMayRequireEveryGuardiansConsent() {
+        assertThat(as(admin, () -> consents.minorRule())).isEqualTo(MinorConsentRule.ONE_GUARDIAN);
+        paper(child, mother, Decision.GIVEN, "Formulaire de la mère");
+        assertThat(allows(child, null)).isTrue();
+        as(admin, () -> {
+            consents.chooseMinorRule(MinorConsentRule.ALL_GUARDIANS);
+            return null;
+        });
+        assertThat(allows(child, null)).as("the father has not answered yet").isFalse();
+        assertThat(as(admin, () -> consents.byClass())).flatExtracting(ClassConsents::purposes)
+                .extracting(ClassConsents.Counts::allowed, ClassConsents.Counts::awaiting).containsExactly(tuple(0, 1));
+        paper(child, father, Decision.GIVEN, "Formulaire du père");
+        assertThat(allows(child, null)).isTrue();
+        UUID staff = member(school, "rule-staff", TenantRole.STAFF);
+        assertThatThrownBy(() -> as(staff, () -> {
+            consents.chooseMinorRule(MinorConsentRule.ONE_GUARDIAN);
+            return null;
+        })).isInstanceOf(AccessDeniedException.class);
+        assertThat(as(admin, () -> consents.minorRule())).isEqualTo(MinorConsentRule.ALL_GUARDIANS);
+    }
+
+    @Test
     void aPersonOfAgeDecidesForThemselfAndWithdrawsAsEasily() {
         assertThat(refused(adult, mother, Decision.GIVEN, "Formulaire")).containsEntry("giver", "consent.giver.ofAge");
         assertThat(as(admin, () -> consents.states(adult.id())).getFirst().holders()).extracting(ConsentState.Holder::self).containsExactly(true);

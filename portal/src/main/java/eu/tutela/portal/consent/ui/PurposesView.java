@@ -10,11 +10,15 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import eu.tutela.portal.consent.ConsentPurpose;
 import eu.tutela.portal.consent.ConsentPurposes;
+import eu.tutela.portal.consent.ConsentService;
+import eu.tutela.portal.consent.MinorConsentRule;
 import eu.tutela.portal.consent.PurposeChanges;
 import eu.tutela.portal.shell.FieldErrors;
 import eu.tutela.portal.shell.MainLayout;
@@ -33,10 +37,12 @@ import java.util.List;
 public class PurposesView extends VerticalLayout implements BeforeEnterObserver, PageTitle {
 
     private final ConsentPurposes purposes;
+    private final ConsentService consents;
     private final UnorderedList list = new UnorderedList();
 
-    PurposesView(ConsentPurposes purposes) {
+    PurposesView(ConsentPurposes purposes, ConsentService consents) {
         this.purposes = purposes;
+        this.consents = consents;
     }
 
     @Override
@@ -60,10 +66,28 @@ public class PurposesView extends VerticalLayout implements BeforeEnterObserver,
             take.setId("purposes-take");
             HorizontalLayout actions = new HorizontalLayout(add, take);
             actions.addClassName("page-actions");
-            add(actions);
+            add(actions, minorRule());
         }
         add(list);
         show();
+    }
+
+    /** How a minor's consent is taken here: changed at once, for every consent already recorded too. */
+    private RadioButtonGroup<MinorConsentRule> minorRule() {
+        RadioButtonGroup<MinorConsentRule> rule = new RadioButtonGroup<>();
+        rule.setId("purposes-minor-rule");
+        rule.setLabel(getTranslation("consent.rule.label"));
+        rule.setItems(MinorConsentRule.values());
+        rule.setItemLabelGenerator(r -> getTranslation("consent.rule." + r.name()));
+        rule.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        rule.setValue(consents.minorRule());
+        rule.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                consents.chooseMinorRule(change.getValue());
+                FieldErrors.announce(this, getTranslation("consent.rule.saved"));
+            }
+        });
+        return rule;
     }
 
     private void take() {
