@@ -269,7 +269,8 @@ public class ConsentService {
         return holders;
     }
 
-    private static String nameOf(UUID giverId, ConsentParties parties) {
+    /** How the history names a giver: a guardian unlinked since is no longer among the parties. */
+    static String nameOf(UUID giverId, ConsentParties parties) {
         if (giverId.equals(parties.personId())) {
             return parties.name();
         }

@@ -70,4 +70,9 @@ class DecisionRepository {
                 rs.getInt("policy_version"), rs.getString("policy_hash"), rs.getString("lang"), ConsentMethod.valueOf(rs.getString("method")),
                 rs.getString("note"), rs.getObject("recorded_by", UUID.class), rs.getTimestamp("recorded_at").toInstant());
     }
+
+    /** One decision, by its id: empty for an unknown one, or another tenant's (row-level security hides it). */
+    Optional<ConsentDecision> find(UUID id) {
+        return jdbc.sql("select * from consent_decision where id = ?").param(id).query(DecisionRepository::row).optional();
+    }
 }

@@ -2,10 +2,16 @@ package eu.tutela.portal.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import eu.tutela.portal.demo.DemoData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -82,6 +88,9 @@ class ConsentPurposesJourneyIT extends BrowserJourney {
         assertThat(page.locator("#consent-photos")).containsText("Sophie Lefort : consentement donné");
         assertThat(page.locator("#consent-photos")).containsText("(sur papier)");
         shot("paper-consent-recorded");
+        Download receipt = page.waitForDownload(() -> page.locator("#consent-photos a[id^=receipt-pdf-]").first().click());
+        org.assertj.core.api.Assertions.assertThat(receipt.suggestedFilename()).startsWith("consent-").endsWith(".pdf");
+        org.assertj.core.api.Assertions.assertThat(readStart(receipt.path())).isEqualTo("%PDF-");
 
         // The school's view: Hélène's class now has one pupil allowed; Inès's father refused (on paper, in the demo).
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Consentements par classe")).click();
@@ -91,5 +100,13 @@ class ConsentPurposesJourneyIT extends BrowserJourney {
         assertThat(photos.filter(new Locator.FilterOptions().setHasText("3e A"))).hasCount(1);
         assertThat(page.locator("#classes-photos")).containsText("Refusés ou retirés");
         shot("consents-by-class");
+    }
+
+    private static String readStart(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), 0, 5, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
