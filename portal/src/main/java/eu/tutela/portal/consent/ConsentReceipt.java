@@ -4,6 +4,10 @@ import eu.tutela.policy.render.PdfPolicyRenderer;
 import eu.tutela.policy.variables.SupervisoryAuthority;
 import eu.tutela.portal.policy.PolicyVersion;
 import eu.tutela.portal.tenancy.TenantSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -27,6 +31,7 @@ final class ConsentReceipt {
 
     static final String SCHEMA_VERSION = "ISO/IEC TS 27560:2023";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String STYLE = style();
     private static final List<String> RIGHTS = List.of(
             "withdraw consent at any time (GDPR Art. 7(3))",
             "access (GDPR Art. 15)",
@@ -137,18 +142,7 @@ final class ConsentReceipt {
         page.selectFirst("html").attr("lang", locale.getLanguage());
         page.head().appendElement("meta").attr("charset", "UTF-8");
         page.head().appendElement("title").text(text("consent.receipt.title", locale) + " — " + tenant.displayName());
-        page.head().appendElement("style").appendText("""
-                @page { size: A4; margin: 18mm 16mm; }
-                body { font-family: 'DejaVu Sans'; font-size: 10pt; line-height: 1.35; }
-                h1 { font-size: 16pt; margin: 0 0 2mm; }
-                p.institution { font-size: 12pt; margin: 0 0 5mm; }
-                table { border-collapse: collapse; width: 100%; }
-                th { text-align: left; vertical-align: top; width: 34%; padding: 1.6mm 3mm 1.6mm 0; font-weight: bold; }
-                td { vertical-align: top; padding: 1.6mm 0; }
-                tr { border-bottom: 0.5pt solid #bbb; }
-                .hash { font-size: 7pt; }
-                p.footer { margin-top: 6mm; font-size: 8pt; color: #444; }
-                """);
+        page.head().appendElement("style").appendText(STYLE);
         Element body = page.body();
         body.appendElement("h1").text(text("consent.receipt.title", locale));
         body.appendElement("p").addClass("institution").text(tenant.displayName());
@@ -184,6 +178,14 @@ final class ConsentReceipt {
         row(rows, text("consent.receipt.record", locale), decision.id().toString());
         body.appendElement("p").addClass("footer").text(text("consent.receipt.footer", locale, SCHEMA_VERSION));
         return PdfPolicyRenderer.toPdf(page.outerHtml());
+    }
+
+    private static String style() {
+        try (InputStream in = ConsentReceipt.class.getResourceAsStream("receipt.css")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The receipt's style sheet is missing", e);
+        }
     }
 
     private static Element row(Element rows, String label, String value) {

@@ -1,6 +1,7 @@
 package eu.tutela.portal.consent;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Where a person's consent to one purpose stands: whether the purpose may process their data now, and the latest
@@ -15,6 +16,6 @@ public record ConsentState(ConsentPurpose purpose, boolean allowed, List<Consent
     }
 
     /** Someone who may decide for the person now. */
-    public record Holder(java.util.UUID personId, String name, boolean self) {
+    public record Holder(UUID personId, String name, boolean self) {
     }
 }

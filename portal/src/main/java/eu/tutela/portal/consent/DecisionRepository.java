@@ -2,6 +2,7 @@ package eu.tutela.portal.consent;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,7 +30,7 @@ class DecisionRepository {
                                                       lang, method, note, recorded_by, recorded_at)
                         values (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(d.id(), d.subjectId(), d.giverId(), d.purposeId(), d.decision().name(), d.policyVersion(), d.policyHash(), d.lang(),
-                        d.method().name(), d.note(), d.recordedBy(), java.sql.Timestamp.from(d.recordedAt()))
+                        d.method().name(), d.note(), d.recordedBy(), Timestamp.from(d.recordedAt()))
                 .update();
     }
 

@@ -16,10 +16,12 @@ import eu.tutela.portal.consent.ConsentService;
 import eu.tutela.portal.shell.MainLayout;
 import eu.tutela.portal.shell.PageTitle;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * The school's minors' consents, purpose by purpose and class by class: allowed, refused, awaiting a guardian's answer,
@@ -54,7 +56,7 @@ public class ConsentsByClassView extends VerticalLayout implements BeforeEnterOb
         Map<ConsentPurpose, List<Line>> byPurpose = new LinkedHashMap<>();
         for (ClassConsents c : classes) {
             for (ClassConsents.Counts counts : c.purposes()) {
-                byPurpose.computeIfAbsent(counts.purpose(), p -> new java.util.ArrayList<>()).add(new Line(c.className(), c.pupils(), counts));
+                byPurpose.computeIfAbsent(counts.purpose(), p -> new ArrayList<>()).add(new Line(c.className(), c.pupils(), counts));
             }
         }
         if (byPurpose.isEmpty()) {
@@ -82,7 +84,7 @@ public class ConsentsByClassView extends VerticalLayout implements BeforeEnterOb
         });
     }
 
-    private void number(Grid<Line> grid, String key, java.util.function.ToIntFunction<Line> value) {
+    private void number(Grid<Line> grid, String key, ToIntFunction<Line> value) {
         grid.addColumn(l -> String.format(Locale.ROOT, "%d", value.applyAsInt(l))).setHeader(getTranslation(key))
                 .setTextAlign(ColumnTextAlign.END);
     }
