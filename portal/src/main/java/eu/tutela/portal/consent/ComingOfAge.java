@@ -55,10 +55,7 @@ class ComingOfAge {
 
     /** Every active institution in turn, each in its own transaction: one failing does not hold the others back. */
     void noticeEveryone() {
-        for (Tenant tenant : tenants.all()) {
-            if (tenants.findActive(tenant.id()).isEmpty()) {
-                continue;
-            }
+        for (Tenant tenant : tenants.active()) {
             try {
                 int noticed = TenantContext.callAs(tenant.id(), () -> transactions.execute(status -> notice()));
                 if (noticed > 0) {
