@@ -14,6 +14,17 @@ public record ConsentPurpose(UUID id, String code, PurposeWording wording, Lawfu
 
     public enum Status { ACTIVE, RETIRED }
 
+    /**
+     * The child's own portal account: consent that a holder of parental responsibility gives for a minor's account on
+     * the portal, an information society service offered directly to a child (GDPR Art. 8(1)). Every institution has
+     * it; the policy does not state it, and nobody may retire it or change its basis.
+     */
+    public static final String ACCOUNT = "portal-account";
+
+    public boolean isAccount() {
+        return ACCOUNT.equals(code);
+    }
+
     public boolean consentRequired() {
         return basis.isConsent();
     }
@@ -29,7 +40,7 @@ public record ConsentPurpose(UUID id, String code, PurposeWording wording, Lawfu
     }
 
     public boolean addedByHand() {
-        return statedIn == null;
+        return statedIn == null && !isAccount();
     }
 
     public String name(Locale locale) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,9 +40,12 @@ public class ConsentPurposes {
     private final PolicyVersions versions;
     private final Caller caller;
     private final ApplicationEventPublisher events;
+    private final MessageSource messages;
 
-    ConsentPurposes(PurposeRepository repository, PolicyVersions versions, Caller caller, ApplicationEventPublisher events) {
+    ConsentPurposes(PurposeRepository repository, PolicyVersions versions, Caller caller, ApplicationEventPublisher events,
+            MessageSource messages) {
         this.repository = repository;
+        this.messages = messages;
         this.versions = versions;
         this.caller = caller;
         this.events = events;
@@ -105,10 +109,14 @@ public class ConsentPurposes {
                 updated += changed ? 1 : 0;
             }
         }
+        if (!known.containsKey(ConsentPurpose.ACCOUNT)) {
+            repository.insert(UUID.randomUUID(), ConsentPurpose.ACCOUNT, accountWording(), LawfulBasis.A, null, null, 0);
+            added++;
+        }
         Set<String> codes = stated.stream().map(StatedPurpose::code).collect(Collectors.toSet());
         int retired = 0;
         for (ConsentPurpose p : known.values()) {
-            if (!p.addedByHand() && !codes.contains(p.code()) && p.status() == ConsentPurpose.Status.ACTIVE) {
+            if (!p.addedByHand() && !p.isAccount() && !codes.contains(p.code()) && p.status() == ConsentPurpose.Status.ACTIVE) {
                 repository.status(p.id(), ConsentPurpose.Status.RETIRED);
                 retired++;
             }
@@ -179,7 +187,7 @@ public class ConsentPurposes {
             throw InvalidInputException.of("basis", "consent.purpose.basisRequired");
         }
         if (!before.addedByHand()) {
-            throw InvalidInputException.of("basis", "consent.purpose.basisFromPolicy");
+            throw InvalidInputException.of("basis", before.isAccount() ? "consent.purpose.accountFixed" : "consent.purpose.basisFromPolicy");
         }
         if (basis != before.basis()) {
             repository.rebase(id, basis);
@@ -196,7 +204,7 @@ public class ConsentPurposes {
         caller.require(TenantRole.ADMIN, TenantRole.DPO);
         ConsentPurpose before = known(id);
         if (!before.addedByHand()) {
-            throw InvalidInputException.of("purpose", "consent.purpose.statusFromPolicy");
+            throw InvalidInputException.of("purpose", before.isAccount() ? "consent.purpose.accountFixed" : "consent.purpose.statusFromPolicy");
         }
         ConsentPurpose.Status status = active ? ConsentPurpose.Status.ACTIVE : ConsentPurpose.Status.RETIRED;
         if (status != before.status()) {
@@ -205,6 +213,14 @@ public class ConsentPurposes {
                     before.code(), Map.of("status", before.status().name()), Map.of("status", status.name())));
         }
         return known(id);
+    }
+
+    /** The account's wording, in the institution's two languages, as the messages word it; adaptable afterwards. */
+    private PurposeWording accountWording() {
+        return new PurposeWording(messages.getMessage("consent.account.name", null, Locale.FRENCH),
+                messages.getMessage("consent.account.name", null, Locale.ENGLISH),
+                messages.getMessage("consent.account.description", null, Locale.FRENCH),
+                messages.getMessage("consent.account.description", null, Locale.ENGLISH));
     }
 
     private ConsentPurpose known(UUID id) {

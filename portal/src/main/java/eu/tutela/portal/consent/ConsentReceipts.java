@@ -9,7 +9,9 @@ import eu.tutela.portal.tenancy.InvalidInputException;
 import eu.tutela.portal.tenancy.TenantRole;
 import eu.tutela.portal.tenancy.TenantSettingsService;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -30,9 +32,11 @@ public class ConsentReceipts {
     private final PortalAddress address;
     private final MessageSource messages;
     private final Caller caller;
+    private final FamilyConsents family;
 
     ConsentReceipts(DecisionRepository decisions, PurposeRepository purposes, People people, PolicyVersions versions,
-            TenantSettingsService settings, PortalAddress address, MessageSource messages, Caller caller) {
+            TenantSettingsService settings, PortalAddress address, MessageSource messages, Caller caller, FamilyConsents family) {
+        this.family = family;
         this.decisions = decisions;
         this.purposes = purposes;
         this.people = people;
@@ -59,13 +63,37 @@ public class ConsentReceipts {
         return receipt(decisionId).pdf(locale);
     }
 
+    /**
+     * A receipt of a decision about the signed-in guardian's child or the signed-in student, for "My privacy".
+     *
+     * @throws InvalidInputException on {@code decision} for an unknown decision, or one about someone not theirs
+     */
+    @PreAuthorize("@caller.has('GUARDIAN', 'STUDENT')")
+    @Transactional(readOnly = true)
+    public String myJson(UUID decisionId) {
+        caller.require(TenantRole.GUARDIAN, TenantRole.STUDENT);
+        return receipt(decisionId, family::seenByCaller).json();
+    }
+
+    /** @throws InvalidInputException as {@link #myJson} */
+    @PreAuthorize("@caller.has('GUARDIAN', 'STUDENT')")
+    @Transactional(readOnly = true)
+    public byte[] myPdf(UUID decisionId, Locale locale) {
+        caller.require(TenantRole.GUARDIAN, TenantRole.STUDENT);
+        return receipt(decisionId, family::seenByCaller).pdf(locale);
+    }
+
     private ConsentReceipt receipt(UUID decisionId) {
+        return receipt(decisionId, people::consentParties);
+    }
+
+    private ConsentReceipt receipt(UUID decisionId, Function<UUID, Optional<ConsentParties>> partiesSeen) {
         ConsentDecision decision = (decisionId == null ? null : decisions.find(decisionId).orElse(null));
         if (decision == null) {
             throw unknown();
         }
-        // The database keeps what a decision refers to (foreign keys): these only fail on a row the tenant cannot see.
-        ConsentParties parties = people.consentParties(decision.subjectId()).orElseThrow(ConsentReceipts::unknown);
+        // The database keeps what a decision refers to (foreign keys): these only fail on a row the caller may not see.
+        ConsentParties parties = partiesSeen.apply(decision.subjectId()).orElseThrow(ConsentReceipts::unknown);
         ConsentPurpose purpose = purposes.find(decision.purposeId()).orElseThrow(ConsentReceipts::unknown);
         return new ConsentReceipt(decision.named(ConsentService.nameOf(decision.giverId(), parties)), purpose, parties.name(), settings.current(),
                 versions.version(decision.policyVersion()).orElseThrow(ConsentReceipts::unknown), address.base(), messages);

@@ -1,5 +1,6 @@
 package eu.tutela.portal.consent;
 
+import eu.tutela.portal.jobs.Jobs;
 import eu.tutela.portal.people.ConsentParties;
 import eu.tutela.portal.people.People;
 import eu.tutela.portal.policy.PolicyVersion;
@@ -47,9 +48,11 @@ public class ConsentService {
     private final PolicyVersions versions;
     private final Caller caller;
     private final ApplicationEventPublisher events;
+    private final Jobs jobs;
 
     ConsentService(DecisionRepository decisions, PurposeRepository purposes, ChannelPreferences channels, ConsentSettingRepository settings,
-            People people, PolicyVersions versions, Caller caller, ApplicationEventPublisher events) {
+            People people, PolicyVersions versions, Caller caller, ApplicationEventPublisher events, Jobs jobs) {
+        this.jobs = jobs;
         this.decisions = decisions;
         this.purposes = purposes;
         this.channels = channels;
@@ -86,12 +89,16 @@ public class ConsentService {
     @Transactional(readOnly = true)
     public List<ConsentState> states(UUID personId) {
         caller.require(TenantRole.ADMIN, TenantRole.DPO);
-        ConsentParties parties = parties(personId);
-        List<ConsentDecision> latest = decisions.latest(personId).stream().map(d -> d.named(nameOf(d.giverId(), parties))).toList();
+        return statesOf(parties(personId));
+    }
+
+    /** Where each purpose needing consent stands for these parties (the account only while they are a minor). */
+    List<ConsentState> statesOf(ConsentParties parties) {
+        List<ConsentDecision> latest = decisions.latest(parties.personId()).stream().map(d -> d.named(nameOf(d.giverId(), parties))).toList();
         List<ConsentState.Holder> holders = holders(parties);
         MinorConsentRule rule = minorRule();
         return purposes.all().stream()
-                .filter(p -> p.status() == ConsentPurpose.Status.ACTIVE && p.consentRequired())
+                .filter(p -> p.status() == ConsentPurpose.Status.ACTIVE && p.consentRequired() && (parties.minor() || !p.isAccount()))
                 .map(p -> new ConsentState(p, allowed(p, parties, latest, rule),
                         latest.stream().filter(d -> d.purposeId().equals(p.id())).toList(), holders))
                 .toList();
@@ -140,8 +147,11 @@ public class ConsentService {
     @Transactional(readOnly = true)
     public List<ConsentDecision> history(UUID personId) {
         caller.require(TenantRole.ADMIN, TenantRole.DPO);
-        ConsentParties parties = parties(personId);
-        return decisions.history(personId).stream().map(d -> d.named(nameOf(d.giverId(), parties))).toList();
+        return historyOf(parties(personId));
+    }
+
+    List<ConsentDecision> historyOf(ConsentParties parties) {
+        return decisions.history(parties.personId()).stream().map(d -> d.named(nameOf(d.giverId(), parties))).toList();
     }
 
     /**
@@ -161,11 +171,15 @@ public class ConsentService {
         if (clean.length() > MAX_NOTE || clean.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
             throw InvalidInputException.of("note", clean.length() > MAX_NOTE ? "consent.note.tooLong" : "consent.purpose.control");
         }
-        return decide(personId, giverId, purposeId, decision, ConsentMethod.PAPER, clean);
+        return decide(parties(personId), giverId, purposeId, decision, ConsentMethod.PAPER, clean);
     }
 
-    private ConsentDecision decide(UUID personId, UUID giverId, UUID purposeId, Decision decision, ConsentMethod method, String note) {
-        ConsentParties parties = parties(personId);
+    /**
+     * Records a decision about these parties by one of them, checked: the same decision again records nothing new. A
+     * decision on a minor's account is followed by the account's settling (an invitation, or the school told).
+     */
+    ConsentDecision decide(ConsentParties parties, UUID giverId, UUID purposeId, Decision decision, ConsentMethod method, String note) {
+        UUID personId = parties.personId();
         ConsentPurpose purpose = purposes.find(purposeId).orElseThrow(() -> InvalidInputException.of("purpose", "consent.purpose.unknown"));
         if (purpose.status() != ConsentPurpose.Status.ACTIVE || !purpose.consentRequired()) {
             throw InvalidInputException.of("purpose", "consent.purpose.noConsentHere");
@@ -198,7 +212,14 @@ public class ConsentService {
                 before.<Map<String, Object>>map(d -> Map.of("decision", d.decision().name())).orElse(Map.of()), after));
         events.publishEvent(new ConsentDecided(TenantContext.current().orElseThrow(), personId, giverId, purposeId, decision,
                 allowed(purpose, parties, decisions.latest(personId), minorRule())));
+        if (purpose.isAccount()) {
+            jobs.start(ChildAccountJob.KIND, recorded.id().toString());
+        }
         return recorded;
+    }
+
+    boolean purposeIsAccount(UUID purposeId) {
+        return purposes.find(purposeId).map(ConsentPurpose::isAccount).orElse(false);
     }
 
     /** Who may decide for this person now: a minor's guardians with parental responsibility, else the person. */
@@ -223,6 +244,10 @@ public class ConsentService {
     }
 
     private static boolean allowed(ConsentPurpose purpose, ConsentParties parties, List<ConsentDecision> latest, MinorConsentRule rule) {
+        if (purpose.isAccount() && !parties.minor()) {
+            // Art. 8 asks a guardian's consent for a child's account only; a person of age is invited to theirs.
+            return true;
+        }
         List<ConsentDecision> forPurpose = latest.stream().filter(d -> d.purposeId().equals(purpose.id())).toList();
         if (!parties.minor()) {
             return forPurpose.stream().anyMatch(d -> d.giverId().equals(parties.personId()) && d.decision() == Decision.GIVEN);

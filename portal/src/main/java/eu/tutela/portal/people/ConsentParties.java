@@ -8,14 +8,18 @@ import java.util.UUID;
  * of digital consent, GDPR Art. 8) their guardians, of whom only those holding parental responsibility may consent.
  */
 public record ConsentParties(UUID personId, String name, PersonKind kind, String className, boolean active, boolean minor,
-        String email, String language, List<Party> guardians) {
+        String email, String language, boolean hasAccount, List<Party> guardians) {
 
     public ConsentParties {
         guardians = List.copyOf(guardians);
     }
 
-    /** A guardian of the person, with whether they hold parental responsibility, and how to write to them. */
-    public record Party(UUID id, String name, boolean parentalResponsibility, String email, String language) {
+    /** A guardian of the person, with whether they hold parental responsibility, how to write to them, and whether they have a portal account. */
+    public record Party(UUID id, String name, boolean parentalResponsibility, String email, String language, boolean hasAccount) {
+    }
+
+    public boolean guardedBy(UUID guardianId) {
+        return guardians.stream().anyMatch(g -> g.id().equals(guardianId));
     }
 
     public List<Party> responsibleGuardians() {

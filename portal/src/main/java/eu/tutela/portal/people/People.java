@@ -2,6 +2,7 @@ package eu.tutela.portal.people;
 
 import eu.tutela.portal.security.Caller;
 import eu.tutela.portal.security.CurrentMembership;
+import eu.tutela.portal.security.InvitationAccepted;
 import eu.tutela.portal.spreadsheet.SpreadsheetCsv;
 import eu.tutela.portal.tenancy.AuditedChange;
 import eu.tutela.portal.tenancy.InvalidInputException;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,6 +97,7 @@ public class People {
         PeopleRepository.Stored child = repository.find(childId).filter(p -> p.kind() == PersonKind.STUDENT)
                 .orElseThrow(() -> InvalidInputException.of("child", "people.link.notStudent"));
         repository.link(guardianId, childId, relationship, parentalResponsibility);
+        events.publishEvent(new GuardianLinked(guardianId, childId, parentalResponsibility));
         events.publishEvent(AuditedChange.of("guardianship.linked", "person", childId, child.givenName() + " " + child.familyName(),
                 Map.of(), Map.of("guardian", guardian.givenName() + " " + guardian.familyName(), "relationship", relationship.name(),
                         "parentalResponsibility", parentalResponsibility)));
@@ -187,11 +190,51 @@ public class People {
     @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN', 'DPO', 'STAFF')")
     @Transactional(readOnly = true)
     public Optional<ConsentParties> consentParties(UUID personId) {
+        return consentPartiesOf(personId);
+    }
+
+    private Optional<ConsentParties> consentPartiesOf(UUID personId) {
         LocalDate minorSince = minorSince();
         return repository.find(personId).map(p -> parties(p, minorSince(p, minorSince), repository.links(personId).stream()
                 .filter(l -> l.other().kind() == PersonKind.GUARDIAN)
                 .map(l -> party(l.other(), l.parentalResponsibility()))
                 .toList()));
+    }
+
+    /**
+     * The signed-in guardian's or student's own record in the registry, with their guardians: the person whose portal
+     * account they signed in with. Empty when their account is not linked to anyone here.
+     */
+    @PreAuthorize("@caller.has('GUARDIAN', 'STUDENT')")
+    @Transactional(readOnly = true)
+    public Optional<ConsentParties> myself() {
+        UUID account = caller.require(TenantRole.GUARDIAN, TenantRole.STUDENT).personId();
+        return repository.findByAccount(account).flatMap(p -> consentPartiesOf(p.id()));
+    }
+
+    /**
+     * The children the signed-in guardian is linked to (active students), each with all their guardians, by name: what
+     * the guardian may see, and decide about where they hold parental responsibility. Nobody else's.
+     */
+    @PreAuthorize("@caller.has('GUARDIAN')")
+    @Transactional(readOnly = true)
+    public List<ConsentParties> myChildren() {
+        UUID account = caller.require(TenantRole.GUARDIAN).personId();
+        return repository.findByAccount(account).filter(p -> p.kind() == PersonKind.GUARDIAN).stream()
+                .flatMap(guardian -> repository.links(guardian.id()).stream())
+                .filter(l -> l.other().kind() == PersonKind.STUDENT && l.other().active())
+                .map(l -> consentPartiesOf(l.other().id()).orElseThrow())
+                .toList();
+    }
+
+    /** A guardian's or student's invitation was accepted: the account is theirs from now on (once; a second is kept out). */
+    @EventListener
+    void on(InvitationAccepted accepted) {
+        if (accepted.personId() != null && repository.linkAccount(accepted.personId(), accepted.userId())) {
+            PeopleRepository.Stored person = stored(accepted.personId());
+            events.publishEvent(AuditedChange.of("person.accountLinked", "person", person.id(), name(person), Map.of(),
+                    Map.of("account", accepted.userId().toString(), "role", accepted.role().name())));
+        }
     }
 
     /**
@@ -206,6 +249,13 @@ public class People {
         repository.guardiansOfMinors(minorSince).forEach(link -> guardians.computeIfAbsent(link.childId(), id -> new ArrayList<>())
                 .add(party(link.guardian(), link.parentalResponsibility())));
         return repository.minors(minorSince).stream().map(p -> parties(p, true, guardians.getOrDefault(p.id(), List.of()))).toList();
+    }
+
+    /** The active students of age (not minors) in this class (null: every class), by name, without their guardians. */
+    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN', 'DPO')")
+    @Transactional(readOnly = true)
+    public List<ConsentParties> studentsOfAge(String className) {
+        return repository.studentsOfAge(minorSince(), className).stream().map(p -> parties(p, false, List.of())).toList();
     }
 
     /**
@@ -224,11 +274,13 @@ public class People {
     }
 
     private static ConsentParties.Party party(PeopleRepository.Stored guardian, boolean responsibility) {
-        return new ConsentParties.Party(guardian.id(), name(guardian), responsibility, guardian.email(), guardian.language());
+        return new ConsentParties.Party(guardian.id(), name(guardian), responsibility, guardian.email(), guardian.language(),
+                guardian.accountUserId() != null);
     }
 
     private static ConsentParties parties(PeopleRepository.Stored p, boolean minor, List<ConsentParties.Party> guardians) {
-        return new ConsentParties(p.id(), name(p), p.kind(), p.className(), p.active(), minor, p.email(), p.language(), guardians);
+        return new ConsentParties(p.id(), name(p), p.kind(), p.className(), p.active(), minor, p.email(), p.language(),
+                p.accountUserId() != null, guardians);
     }
 
     private static String name(PeopleRepository.Stored p) {

@@ -59,6 +59,17 @@ class PeopleRepository {
         return jdbc.sql("select " + COLUMNS + " from person where id = ?").param(id).query(PeopleRepository::row).optional();
     }
 
+    Optional<Stored> findByAccount(UUID accountUserId) {
+        return jdbc.sql("select " + COLUMNS + " from person where account_user_id = ? order by kind limit 1").param(accountUserId)
+                .query(PeopleRepository::row).optional();
+    }
+
+    /** Links a person to their portal account unless they have one already; false when they had. */
+    boolean linkAccount(UUID id, UUID accountUserId) {
+        return jdbc.sql("update person set account_user_id = ?, updated_at = now() where id = ? and account_user_id is null")
+                .params(accountUserId, id).update() == 1;
+    }
+
     Optional<Stored> findByExternalId(String externalId) {
         return jdbc.sql("select " + COLUMNS + " from person where external_id = ?").param(externalId).query(PeopleRepository::row).optional();
     }
@@ -110,6 +121,13 @@ class PeopleRepository {
     List<Stored> minors(LocalDate minorSince) {
         return jdbc.sql("select " + COLUMNS + " from person where kind = 'STUDENT' and active and birth_date > ? "
                 + "order by class_name nulls last, family_name, given_name, id").param(minorSince).query(PeopleRepository::row).list();
+    }
+
+    /** Active students born on or before {@code minorSince} (of age today), in this class (null: all), by name. */
+    List<Stored> studentsOfAge(LocalDate minorSince, String className) {
+        return jdbc.sql("select " + COLUMNS + " from person where kind = 'STUDENT' and active and birth_date <= :since "
+                        + "and (cast(:class as text) is null or class_name = :class) order by family_name, given_name, id")
+                .param("since", minorSince).param("class", className).query(PeopleRepository::row).list();
     }
 
     /** Active students born between these dates, both included. */

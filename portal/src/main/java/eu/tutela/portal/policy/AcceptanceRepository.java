@@ -73,6 +73,26 @@ class AcceptanceRepository {
     }
 
     /**
+     * A guardian's acceptance for a child of the registry (who may have no portal account yet); the child's standing
+     * is theirs to keep once they have an account, so none is written. False when already recorded.
+     */
+    boolean insertForChild(UUID guardianUserId, UUID childPersonId, int version, String lang, String contentHash) {
+        return jdbc.sql("""
+                        insert into policy_acceptance (tenant_id, user_id, version_number, decision, lang, content_hash, text_shown,
+                                                       channel, for_person)
+                        values (current_tenant_id(), ?, ?, 'ACCEPTED', ?, ?, 'FULL', 'SIGN_IN', ?)
+                        on conflict do nothing""")
+                .params(guardianUserId, version, lang, contentHash, childPersonId)
+                .update() == 1;
+    }
+
+    /** Whether someone accepted this version for this child of the registry. */
+    boolean acceptedForChild(UUID childPersonId, int version) {
+        return jdbc.sql("select exists (select 1 from policy_acceptance where for_person = ? and version_number = ? and decision = 'ACCEPTED')")
+                .params(childPersonId, version).query(Boolean.class).single();
+    }
+
+    /**
      * Per role, how many members accepted this version or a later one, declined without accepting, or have
      * not decided yet: the members joined with where each stands, one row each.
      */
@@ -96,7 +116,7 @@ class AcceptanceRepository {
         return jdbc.sql("""
                         select distinct on (user_id) user_id, version_number, decision, lang, text_shown, channel, content_hash, decided_at
                           from policy_acceptance
-                         where version_number >= ? and on_behalf_of is null
+                         where version_number >= ? and on_behalf_of is null and for_person is null
                          order by user_id, (decision = 'ACCEPTED') desc, version_number, decided_at""")
                 .param(version)
                 .query((rs, row) -> new PersonDecision(rs.getObject("user_id", UUID.class), rs.getInt("version_number"),

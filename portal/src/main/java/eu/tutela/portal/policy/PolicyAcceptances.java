@@ -111,6 +111,33 @@ public class PolicyAcceptances {
         acceptances.insert(member.personId(), number, decision, lang.code(), text.contentHash(), shown, channel);
     }
 
+    /**
+     * Records that the signed-in guardian accepted the version in force on behalf of a child of the registry, as the
+     * approval of the child's account asks. The consent module has checked that the guardian holds parental
+     * responsibility for the child; this records the acceptance, once per child and version.
+     *
+     * @throws InvalidInputException on {@code version} when it is not the version in force
+     */
+    @PreAuthorize("@caller.has('GUARDIAN')")
+    @Transactional
+    public void acceptForChild(UUID childPersonId, int number, Lang lang) {
+        CurrentMembership guardian = caller.require(TenantRole.GUARDIAN);
+        PolicyVersion active = policies.active().orElseThrow(() -> InvalidInputException.of("version", "policy.version.unknown"));
+        if (active.number() != number) {
+            throw InvalidInputException.of("version", "policy.accept.notCurrent");
+        }
+        PublishedText text = policies.text(number, lang.code(), TextShown.FULL)
+                .orElseThrow(() -> InvalidInputException.of("version", "policy.version.unknown"));
+        acceptances.insertForChild(guardian.personId(), childPersonId, number, lang.code(), text.contentHash());
+    }
+
+    /** Whether the version in force was accepted for this child of the registry (by a guardian, on their behalf). */
+    @PreAuthorize("@caller.isSystemWorkOrMember()")
+    @Transactional(readOnly = true)
+    public boolean acceptedForChild(UUID childPersonId) {
+        return policies.active().map(active -> acceptances.acceptedForChild(childPersonId, active.number())).orElse(false);
+    }
+
     /** The publisher of a version that asks for acceptance has read it: their publication is their acceptance. */
     void acceptedByPublishing(UUID publisher, int number, Lang lang) {
         policies.text(number, lang.code()).ifPresent(text ->

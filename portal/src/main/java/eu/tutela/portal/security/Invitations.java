@@ -22,10 +22,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +43,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Invitations to join a tenant as ADMIN, DPO or STAFF: a single-use link that expires, sent through
- * the outbox; only its hash is stored. The invitee signs in (or registers) with the invited address
- * and lands in the tenant with the role and a Keycloak organization membership.
+ * Invitations to join a tenant as ADMIN, DPO or STAFF, or as a guardian or student of the registry: a single-use link
+ * that expires, sent through the outbox; only its hash is stored. The invitee signs in (or registers) with the invited
+ * address and lands in the tenant with the role and a Keycloak organization membership; a guardian's or a student's
+ * account becomes that of their person in the registry ({@link InvitationAccepted}).
  */
 @Service
 public class Invitations {
@@ -50,6 +54,7 @@ public class Invitations {
     private static final Logger log = LoggerFactory.getLogger(Invitations.class);
 
     private static final String COLUMNS = "id, email, role, locale, created_at, expires_at, accepted_at, revoked_at";
+    private static final Set<TenantRole> FAMILY_ROLES = EnumSet.of(TenantRole.GUARDIAN, TenantRole.STUDENT);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -100,7 +105,8 @@ public class Invitations {
         if (alreadyMember) {
             throw InvalidInputException.of("email", "members.error.alreadyMember");
         }
-        Optional<Invitation> open = jdbc.sql("select " + COLUMNS + " from invitation where email = ? and accepted_at is null and revoked_at is null")
+        Optional<Invitation> open = jdbc.sql("select " + COLUMNS
+                        + " from invitation where email = ? and person_id is null and accepted_at is null and revoked_at is null")
                 .param(email).query(Invitations::invitation).optional();
         UUID id = open.map(Invitation::id).orElseGet(UUID::randomUUID);
         String token = InvitationToken.generate();
@@ -123,11 +129,69 @@ public class Invitations {
         return find(id).orElseThrow();
     }
 
+    /**
+     * Invites a guardian or a student of the registry to their portal account, at the address the registry holds for
+     * them: a guardian to decide about their children ({@code children}, named in the mail), a student of age to
+     * decide for themself, a minor once their guardians agreed. Their open invitation is replaced (its old link stops
+     * working). The caller has checked that the invitation is due; the consent module does.
+     *
+     * @throws InvalidInputException on {@code email} (none, or not an address) or {@code role}
+     */
+    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN', 'DPO')")
+    @Transactional
+    public Invitation inviteToRegistry(UUID personId, String typedEmail, TenantRole role, String language, List<String> children) {
+        String email = EmailAddress.parse(typedEmail == null ? "" : typedEmail)
+                .orElseThrow(() -> InvalidInputException.of("email", "members.error.email"));
+        if (personId == null || role == null || !FAMILY_ROLES.contains(role)) {
+            throw InvalidInputException.of("role", "members.error.role");
+        }
+        Optional<Invitation> open = jdbc.sql("select " + COLUMNS + " from invitation where person_id = ? and accepted_at is null and revoked_at is null")
+                .param(personId).query(Invitations::invitation).optional();
+        UUID id = open.map(Invitation::id).orElseGet(UUID::randomUUID);
+        String token = InvitationToken.generate();
+        Instant expires = Instant.now().plus(validity);
+        String lang = "en".equals(language) ? "en" : "fr";
+        if (open.isPresent()) {
+            jdbc.sql("update invitation set token_hash = ?, expires_at = ?, role = ?, locale = ?, email = ? where id = ?")
+                    .params(InvitationToken.hash(token), Timestamp.from(expires), role.name(), lang, email, id).update();
+        } else {
+            jdbc.sql("""
+                            insert into invitation (tenant_id, id, email, role, token_hash, locale, invited_by, expires_at, person_id)
+                            values (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, email, role.name(), InvitationToken.hash(token), lang, ActingPerson.current().orElse(null),
+                            Timestamp.from(expires), personId)
+                    .update();
+        }
+        mailToRegistry(email, role, Locale.of(lang), token, expires, children);
+        events.publishEvent(AuditedChange.of(open.isPresent() ? "invitation.resent" : "invitation.sent", "person", personId, email,
+                Map.of(), Map.of("email", email, "role", role.name(), "expiresAt", expires.toString())));
+        return find(id).orElseThrow();
+    }
+
+    /** The latest invitation of this person of the registry, if they were ever invited. */
+    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN', 'DPO', 'STAFF')")
+    @Transactional(readOnly = true)
+    public Optional<Invitation> latestFor(UUID personId) {
+        return jdbc.sql("select " + COLUMNS + " from invitation where person_id = ? order by created_at desc limit 1")
+                .param(personId).query(Invitations::invitation).optional();
+    }
+
+    /** The latest invitation of each person of the registry invited so far, by person. */
+    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN', 'DPO', 'STAFF')")
+    @Transactional(readOnly = true)
+    public Map<UUID, Invitation> ofRegistry() {
+        Map<UUID, Invitation> latest = new HashMap<>();
+        jdbc.sql("select distinct on (person_id) person_id, " + COLUMNS
+                        + " from invitation where person_id is not null order by person_id, created_at desc")
+                .query((rs, row) -> latest.put(rs.getObject("person_id", UUID.class), invitation(rs, row))).list();
+        return latest;
+    }
+
     /** The invitations not accepted yet (pending, expired or revoked), newest first. */
     @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN')")
     @Transactional(readOnly = true)
     public List<Invitation> open() {
-        return jdbc.sql("select " + COLUMNS + " from invitation where accepted_at is null order by created_at desc")
+        return jdbc.sql("select " + COLUMNS + " from invitation where accepted_at is null and person_id is null order by created_at desc")
                 .query(Invitations::invitation).list();
     }
 
@@ -207,6 +271,8 @@ public class Invitations {
                     memberships.grant(user.portalUserId(), link.role());
                     events.publishEvent(AuditedChange.of("invitation.accepted", "invitation", found.invitationId(), link.email(),
                             Map.of("status", "PENDING"), Map.of("status", "ACCEPTED", "role", link.role().name())));
+                    events.publishEvent(new InvitationAccepted(found.tenantId(), found.invitationId(), user.portalUserId(), link.role(),
+                            personOf(found.invitationId())));
                     return true;
                 }))));
         if (!accepted) {
@@ -254,6 +320,10 @@ public class Invitations {
         })));
     }
 
+    private UUID personOf(UUID invitationId) {
+        return jdbc.sql("select person_id from invitation where id = ?").param(invitationId).query(UUID.class).optional().orElse(null);
+    }
+
     private Optional<Invitation> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from invitation where id = ?").param(id).query(Invitations::invitation).optional();
     }
@@ -268,6 +338,19 @@ public class Invitations {
                         Mail.text("invitation.mail.how"),
                         Mail.text("invitation.mail.expiry", email, until)),
                 Mail.text("invitation.mail.action"), address.base() + "/invitation/" + token));
+    }
+
+    private void mailToRegistry(String email, TenantRole role, Locale locale, String token, Instant expires, List<String> children) {
+        TenantSettings sender = settings.current();
+        String until = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
+                .withZone(sender.timeZone()).format(expires);
+        String body = role == TenantRole.GUARDIAN ? "invitation.guardian.mail.body" : "invitation.student.mail.body";
+        outbox.send(new Mail(email, locale, Mail.text("invitation.registry.mail.subject", sender.displayName()),
+                List.of(Mail.text(body, sender.displayName(), String.join(", ", children)),
+                        Mail.text("invitation.mail.how"),
+                        Mail.text("invitation.mail.expiry", email, until)),
+                Mail.text(role == TenantRole.GUARDIAN ? "invitation.guardian.mail.action" : "invitation.mail.action"),
+                address.base() + "/invitation/" + token));
     }
 
     private static Invitation invitation(ResultSet rs, int row) throws SQLException {

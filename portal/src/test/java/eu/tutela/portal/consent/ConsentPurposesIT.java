@@ -105,7 +105,14 @@ class ConsentPurposesIT {
                         tuple("account-notices", LawfulBasis.E, false, true),
                         tuple("fraud-prevention", LawfulBasis.F, false, true),
                         tuple("legal-obligations", LawfulBasis.C, false, true),
-                        tuple("news-and-offers", LawfulBasis.A, true, false));
+                        tuple("news-and-offers", LawfulBasis.A, true, false),
+                        tuple(ConsentPurpose.ACCOUNT, LawfulBasis.A, true, false));
+        ConsentPurpose account = first.getLast();
+        assertThat(account.name(Locale.FRENCH)).isEqualTo("Le compte de l’enfant sur le portail");
+        assertThat(Refused.problems(() -> as(admin, () -> purposes.rebase(account.id(), LawfulBasis.B))))
+                .as("a child's account rests on consent, always (GDPR Art. 8)").containsEntry("basis", "consent.purpose.accountFixed");
+        assertThat(Refused.problems(() -> as(admin, () -> purposes.setActive(account.id(), false))))
+                .containsEntry("purpose", "consent.purpose.accountFixed");
         ConsentPurpose studies = first.getFirst();
         assertThat(studies.name(Locale.FRENCH)).isEqualTo("Scolarité et diplômes");
         assertThat(studies.name(Locale.ENGLISH)).isEqualTo("Studies and degrees");
@@ -187,7 +194,7 @@ class ConsentPurposesIT {
                 () -> channels.choose(guardian.id(), ChannelTopic.MARKETING, EnumSet.allOf(Channel.class)))))
                 .containsEntry("person", "consent.channels.unknownPerson");
 
-        assertThat(as(staff, () -> purposes.all())).hasSize(7);
+        assertThat(as(staff, () -> purposes.all())).hasSize(8);
         assertThat(as(staff, () -> purposes.mayEdit())).isFalse();
         assertThatThrownBy(() -> as(staff, () -> purposes.reword(studies.id(), studies.wording()))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(staff, () -> purposes.takeFromActivePolicy())).isInstanceOf(AccessDeniedException.class);

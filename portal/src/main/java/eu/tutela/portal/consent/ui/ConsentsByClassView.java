@@ -1,18 +1,25 @@
 package eu.tutela.portal.consent.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import eu.tutela.portal.consent.ClassConsents;
 import eu.tutela.portal.consent.ConsentPurpose;
+import eu.tutela.portal.consent.ConsentPurposes;
 import eu.tutela.portal.consent.ConsentService;
+import eu.tutela.portal.consent.FamilyInvitations;
+import eu.tutela.portal.shell.FieldErrors;
 import eu.tutela.portal.shell.MainLayout;
 import eu.tutela.portal.shell.PageTitle;
 import jakarta.annotation.security.PermitAll;
@@ -32,9 +39,13 @@ import java.util.function.ToIntFunction;
 public class ConsentsByClassView extends VerticalLayout implements BeforeEnterObserver, PageTitle {
 
     private final ConsentService consents;
+    private final ConsentPurposes purposes;
+    private final FamilyInvitations invitations;
 
-    ConsentsByClassView(ConsentService consents) {
+    ConsentsByClassView(ConsentService consents, ConsentPurposes purposes, FamilyInvitations invitations) {
         this.consents = consents;
+        this.purposes = purposes;
+        this.invitations = invitations;
     }
 
     @Override
@@ -48,11 +59,18 @@ public class ConsentsByClassView extends VerticalLayout implements BeforeEnterOb
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        show();
+    }
+
+    private void show() {
         removeAll();
         H2 title = new H2(getTranslation("consent.classes.title"));
         title.setId("classes-title");
         add(title, new Paragraph(getTranslation("consent.classes.intro")));
         List<ClassConsents> classes = consents.byClass();
+        if (purposes.mayEdit()) {
+            add(invitationsSection(classes));
+        }
         Map<ConsentPurpose, List<Line>> byPurpose = new LinkedHashMap<>();
         for (ClassConsents c : classes) {
             for (ClassConsents.Counts counts : c.purposes()) {
@@ -82,6 +100,43 @@ public class ConsentsByClassView extends VerticalLayout implements BeforeEnterOb
             grid.setItems(lines);
             add(name, grid);
         });
+    }
+
+    /** Who is still to be invited, for all and class by class, with one button each: the school chooses when mails go. */
+    private Section invitationsSection(List<ClassConsents> classes) {
+        Section section = new Section();
+        section.setId("invitations");
+        section.add(new H3(getTranslation("consent.invite.title")));
+        int all = invitations.pending(null).size();
+        Paragraph count = new Paragraph(getTranslation("consent.invite.pending", all));
+        count.setId("invite-pending-count");
+        section.add(count);
+        if (all == 0) {
+            return section;
+        }
+        Button everyone = new Button(getTranslation("consent.invite.all", all), e -> invite(null));
+        everyone.setId("invite-all-pending");
+        everyone.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        everyone.setDisableOnClick(true);
+        Div buttons = new Div(everyone);
+        buttons.addClassName("page-actions");
+        for (ClassConsents c : classes) {
+            int inClass = c.className() == null ? 0 : invitations.pending(c.className()).size();
+            if (inClass > 0) {
+                Button one = new Button(getTranslation("consent.invite.class", c.className(), inClass), e -> invite(c.className()));
+                one.setId("invite-class-" + c.className().replaceAll("[^A-Za-z0-9]", "-"));
+                one.setDisableOnClick(true);
+                buttons.add(one);
+            }
+        }
+        section.add(buttons);
+        return section;
+    }
+
+    private void invite(String className) {
+        int sent = invitations.invitePending(className);
+        FieldErrors.announce(this, getTranslation("consent.invite.sent", sent));
+        show();
     }
 
     private void number(Grid<Line> grid, String key, ToIntFunction<Line> value) {
