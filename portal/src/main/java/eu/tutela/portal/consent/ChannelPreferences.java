@@ -57,7 +57,11 @@ public class ChannelPreferences {
     @Transactional
     public ChannelChoices choose(UUID personId, ChannelTopic topic, Set<Channel> allowed) {
         caller.require(TenantRole.ADMIN, TenantRole.DPO);
-        Person person = known(personId);
+        return record(personId, known(personId).displayName(), topic, allowed);
+    }
+
+    /** Records the choice, unchecked: for this module's services, which check the caller themselves. */
+    ChannelChoices record(UUID personId, String personName, ChannelTopic topic, Set<Channel> allowed) {
         if (topic == null) {
             throw InvalidInputException.of("topic", "consent.channels.topicRequired");
         }
@@ -75,7 +79,7 @@ public class ChannelPreferences {
                             do update set allowed = excluded.allowed, updated_at = now(), updated_by = excluded.updated_by""")
                     .params(personId, topic.name(), channel.name(), chosen.contains(channel), by).update();
         }
-        events.publishEvent(AuditedChange.of("consent.channels.chosen", "person", personId, person.displayName(),
+        events.publishEvent(AuditedChange.of("consent.channels.chosen", "person", personId, personName,
                 Map.of(topic.name(), names(before)), Map.of(topic.name(), names(chosen))));
         return choices(personId);
     }

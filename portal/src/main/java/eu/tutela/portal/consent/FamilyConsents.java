@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -36,10 +37,13 @@ public class FamilyConsents {
     private final People people;
     private final PolicyVersions versions;
     private final PolicyAcceptances acceptances;
+    private final ChannelPreferences channels;
     private final Caller caller;
 
-    FamilyConsents(ConsentService consents, People people, PolicyVersions versions, PolicyAcceptances acceptances, Caller caller) {
+    FamilyConsents(ConsentService consents, People people, PolicyVersions versions, PolicyAcceptances acceptances,
+            ChannelPreferences channels, Caller caller) {
         this.consents = consents;
+        this.channels = channels;
         this.people = people;
         this.versions = versions;
         this.acceptances = acceptances;
@@ -60,10 +64,20 @@ public class FamilyConsents {
 
     /** One person whose consents the caller sees: themself or a child. */
     public record Subject(ConsentParties person, boolean self, Standing standing, List<ConsentState> states,
-            List<ConsentDecision> history, boolean policyAcceptedForChild) {
+            List<ConsentDecision> history, boolean policyAcceptedForChild, ChannelChoices channels) {
 
         public boolean mayDecide() {
             return standing == Standing.DECIDES;
+        }
+
+        /**
+         * A student who came of age and has not answered for themself yet: others decided for them until now (their
+         * decisions stay as history) and the consents they gave no longer count, so the student is asked.
+         */
+        public boolean ownAnswerAwaited() {
+            UUID id = person.personId();
+            return self && standing == Standing.DECIDES && !states.isEmpty() && history.stream().anyMatch(d -> !d.giverId().equals(id))
+                    && history.stream().noneMatch(d -> d.giverId().equals(id));
         }
     }
 
@@ -87,6 +101,20 @@ public class FamilyConsents {
             people.myChildren().forEach(child -> subjects.add(subject(child, me.get())));
         }
         return new MyPrivacy(me, versions.active(), subjects);
+    }
+
+    /**
+     * Whether the caller is a student who came of age and must now answer for themself (asked at their next sign-in,
+     * GDPR Art. 8). False for anyone else.
+     */
+    @PreAuthorize("@caller.isSystemWorkOrMember()")
+    @Transactional(readOnly = true)
+    public boolean ownAnswerAwaited() {
+        if (!caller.require().hasAny(TenantRole.STUDENT)) {
+            return false;
+        }
+        return people.myself().filter(me -> me.kind() == PersonKind.STUDENT && !me.minor())
+                .map(me -> subject(me, me).ownAnswerAwaited()).orElse(false);
     }
 
     /**
@@ -138,6 +166,20 @@ public class FamilyConsents {
         return consents.decide(decider.subject(), decider.me().personId(), purposeId, Decision.WITHDRAWN, ConsentMethod.SIGN_IN, null);
     }
 
+    /**
+     * Records how the institution may contact the caller, or a child they decide for, about a topic: the channels
+     * accepted, all the others refused (in the audit trail, as when the school records it).
+     *
+     * @throws InvalidInputException on {@code person} (not theirs to decide for) or {@code topic}
+     */
+    @PreAuthorize("@caller.has('GUARDIAN', 'STUDENT')")
+    @Transactional
+    public ChannelChoices chooseChannels(UUID subjectId, ChannelTopic topic, Set<Channel> allowed) {
+        caller.require(TenantRole.GUARDIAN, TenantRole.STUDENT);
+        ConsentParties subject = decider(subjectId).subject();
+        return channels.record(subject.personId(), subject.name(), topic, allowed);
+    }
+
     /** This person, when they are the caller or a child the caller is linked to: whose receipts the caller may read. */
     Optional<ConsentParties> seenByCaller(UUID subjectId) {
         return seen(subjectId).map(Seen::subject);
@@ -175,7 +217,7 @@ public class FamilyConsents {
     private Subject subject(ConsentParties person, ConsentParties me) {
         boolean self = person.personId().equals(me.personId());
         return new Subject(person, self, standing(person, me), consents.statesOf(person), consents.historyOf(person),
-                person.minor() && acceptances.acceptedForChild(person.personId()));
+                person.minor() && acceptances.acceptedForChild(person.personId()), channels.choices(person.personId()));
     }
 
     private static Standing standing(ConsentParties subject, ConsentParties me) {

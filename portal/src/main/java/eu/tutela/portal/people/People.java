@@ -259,6 +259,19 @@ public class People {
     }
 
     /**
+     * Whom an institution writes to about a class (null: every class): its active students, or the active guardians of
+     * its active students; by id. Whether each may be written to for a purpose is the consent module's answer.
+     */
+    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN', 'DPO')")
+    @Transactional(readOnly = true)
+    public List<Contact> reachable(PersonKind kind, String className) {
+        if (kind != PersonKind.STUDENT && kind != PersonKind.GUARDIAN) {
+            throw new IllegalArgumentException("Students or guardians, not " + kind);
+        }
+        return repository.reachable(kind, className).stream().map(p -> new Contact(p.id(), name(p), p.email(), p.language())).toList();
+    }
+
+    /**
      * The active students who reached the institution's age of digital consent on or after {@code from} (up to today,
      * on its calendar), with their guardians: whose own consent now takes over from their guardians'.
      */

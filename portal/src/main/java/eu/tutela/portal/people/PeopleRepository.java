@@ -130,6 +130,20 @@ class PeopleRepository {
                 .param("since", minorSince).param("class", className).query(PeopleRepository::row).list();
     }
 
+    /**
+     * The active people of this kind an institution writes to about a class (null: all): its students, or the guardians of
+     * its active students. By id, so that a long mailing goes through them in a stable order.
+     */
+    List<Stored> reachable(PersonKind kind, String className) {
+        String sql = kind == PersonKind.GUARDIAN
+                ? "select " + COLUMNS + " from person p where kind = 'GUARDIAN' and active and exists (select 1 from guardianship g "
+                        + "join person c on c.tenant_id = g.tenant_id and c.id = g.child_id where g.tenant_id = p.tenant_id "
+                        + "and g.guardian_id = p.id and c.active and (cast(:class as text) is null or c.class_name = :class)) order by id"
+                : "select " + COLUMNS + " from person where kind = 'STUDENT' and active "
+                        + "and (cast(:class as text) is null or class_name = :class) order by id";
+        return jdbc.sql(sql).param("class", className).query(PeopleRepository::row).list();
+    }
+
     /** Active students born between these dates, both included. */
     List<Stored> students(LocalDate bornFrom, LocalDate bornUntil) {
         return jdbc.sql("select " + COLUMNS + " from person where kind = 'STUDENT' and active and birth_date between ? and ? order by birth_date, id")

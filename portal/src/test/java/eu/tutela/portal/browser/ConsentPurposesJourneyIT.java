@@ -29,7 +29,7 @@ class ConsentPurposesJourneyIT extends BrowserJourney {
     @Test
     void aSchoolAdministratorReadsAndRewordsItsPurposesAndRecordsAMothersChannels() {
         signIn(DemoData.SCHOOL_ADMIN);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Finalités")).click();
+        page.getByLabel("Navigation principale").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Finalités")).click();
         assertThat(page.locator("#purposes-title")).hasText("Finalités des traitements");
         assertThat(page.locator("#purpose-schooling")).containsText("Mission d’intérêt public (art. 6(1)(e))");
         assertThat(page.locator("#purpose-schooling")).containsText("Toujours active");
@@ -49,7 +49,7 @@ class ConsentPurposesJourneyIT extends BrowserJourney {
         assertThat(page.locator("#purpose-photos h3")).hasText("Photos et vidéos de la vie de classe");
         assertThat(page.locator("#purpose-photos")).containsText("formulation adaptée ici");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Personnes")).click();
+        page.getByLabel("Navigation principale").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Personnes")).click();
         page.locator("#people-search input").fill("sophie");
         page.locator("#people-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Sophie")).first().click();
         assertThat(page.locator("#person-name")).hasText("Sophie Lefort");
@@ -93,7 +93,7 @@ class ConsentPurposesJourneyIT extends BrowserJourney {
         org.assertj.core.api.Assertions.assertThat(readStart(receipt.path())).isEqualTo("%PDF-");
 
         // The school's view: Hélène's class now has one pupil allowed; Inès's father refused (on paper, in the demo).
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Consentements par classe")).click();
+        page.getByLabel("Navigation principale").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Consentements par classe")).click();
         assertThat(page.locator("#classes-title")).hasText("Consentements par classe");
         Locator photos = page.locator("#classes-photos vaadin-grid-cell-content");
         assertThat(photos.filter(new Locator.FilterOptions().setHasText("5e B"))).hasCount(1);

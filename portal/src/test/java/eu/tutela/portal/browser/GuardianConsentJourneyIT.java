@@ -4,6 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import eu.tutela.portal.communication.MailingAudience;
+import eu.tutela.portal.communication.MailingDraft;
+import eu.tutela.portal.communication.Mailings;
+import eu.tutela.portal.consent.Channel;
 import eu.tutela.portal.consent.ConsentService;
 import eu.tutela.portal.consent.MinorConsentRule;
 import eu.tutela.portal.demo.DemoData;
@@ -17,6 +23,7 @@ import eu.tutela.portal.security.SignedInAs;
 import eu.tutela.portal.support.CaughtMail;
 import eu.tutela.portal.tenancy.Tenant;
 import eu.tutela.portal.tenancy.TenantDirectory;
+import eu.tutela.portal.tenancy.TenantSettingsService;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -32,8 +39,9 @@ import org.springframework.test.context.ActiveProfiles;
  * the school requires both parents' agreement and registers a 12-year-old with two parents; each parent is invited,
  * registers through Keycloak and answers on "My privacy" (the first on a phone), confirming with their name and
  * accepting the policy on the child's behalf; the child is invited only after the second parent agreed, signs in, and
- * sees that her parents decide; a 16-year-old invited by the school decides for himself; a parent withdraws a consent
- * in one action and downloads its receipt.
+ * sees that her parents decide; a 16-year-old invited by the school decides for himself; the school's news reach her by
+ * e-mail, the channel her mother chose, until a parent withdraws that consent in one action (and downloads its
+ * receipt): the next news do not; on her fifteenth birthday she is asked for her own answers at her next sign-in.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -49,6 +57,10 @@ class GuardianConsentJourneyIT extends BrowserJourney {
     TenantDirectory tenants;
     @Autowired
     PortalUsers users;
+    @Autowired
+    TenantSettingsService settings;
+    @Autowired
+    Mailings mailings;
 
     @Test
     void bothParentsApproveOnTheirPhonesThenTheirDaughterSignsInAndATeenagerDecidesForHimself() {
@@ -92,6 +104,10 @@ class GuardianConsentJourneyIT extends BrowserJourney {
             shot("mother-my-privacy-phone");
             agree("portal-account", child);
             agree("photos", child);
+            agree("school-news", child);
+            page.locator("#mine-channels-marketing-" + child + " vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("Courriel"))
+                    .locator("input").check();
+            assertThat(page.locator("vaadin-notification-card").last()).containsText("Préférences de contact enregistrées");
             fill("#confirm-name-" + child, "Nadia Riviere");
             page.locator("#save-" + child).click();
             assertThat(page.locator("#accept-policy-" + child)).containsText("Pour approuver le compte, acceptez la politique");
@@ -113,11 +129,13 @@ class GuardianConsentJourneyIT extends BrowserJourney {
             assertThat(page.locator("#mine-photos-" + child)).containsText("Nadia Rivière : consentement donné");
             agree("portal-account", child);
             agree("photos", child);
+            agree("school-news", child);
             page.locator("#accept-policy-" + child + " input").check();
             fill("#confirm-name-" + child, "Yann Rivière");
             page.locator("#save-" + child).click();
             assertThat(page.locator("#mine-state-portal-account-" + child)).hasText("Autorisée");
             assertThat(page.locator("#mine-state-photos-" + child)).hasText("Autorisée");
+            assertThat(page.locator("#mine-state-school-news-" + child)).hasText("Autorisée");
             shot("father-answered");
 
             // Camille follows her own invitation: she sees what her parents decided, and that they decide.
@@ -153,24 +171,81 @@ class GuardianConsentJourneyIT extends BrowserJourney {
             assertThat(page.locator("#mine-state-photos-" + himself)).hasText("Autorisée");
             shot("hugo-decides");
 
+            // The school writes to 5e B about its news: Camille, whose parents both agreed and chose e-mail, receives it.
+            org.assertj.core.api.Assertions.assertThat(asSchool(admin, school, () -> consents.allows(camille.id(), "school-news",
+                    Channel.EMAIL))).as("both parents agreed, by e-mail").isTrue();
+            String party = "Fête du collège " + suffix;
+            newBrowserContext();
+            signIn(DemoData.SCHOOL_ADMIN);
+            page.navigate(portal("/t/" + DemoData.JEAN_MOULIN.slug() + "/mailings"));
+            assertThat(page.locator("#mailings-title")).hasText("Messages aux élèves et aux familles");
+            page.locator("#mailing-purpose").click();
+            page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Nouvelles de la vie de l’établissement")).click();
+            page.locator("#mailing-audience vaadin-radio-button").filter(new Locator.FilterOptions().setHasText("Élèves")).click();
+            fill("#mailing-class", "5e B");
+            fill("#mailing-subject", party);
+            page.locator("#mailing-body textarea").fill("Samedi 12, portes ouvertes et spectacle des 5e.");
+            page.locator("#mailing-send").click();
+            assertThat(page.locator("#mailings vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Terminé")).first())
+                    .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+            shot("school-news-sent");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> CaughtMail.to(camilleMail).stream().anyMatch(m -> subject(m).equals(party)));
+
             // The mother withdraws the photos in one action, at once, and keeps the receipt.
             newBrowserContext();
             page.setViewportSize(390, 844);
             page.navigate(portal("/t/" + DemoData.JEAN_MOULIN.slug() + "/my-privacy"));
             signInAgain(nadiaMail, "Nadia", "Rivière");
-            page.locator("#withdraw-photos-" + child).click();
-            assertThat(page.locator("#mine-state-photos-" + child)).hasText("Non autorisée");
+            page.navigate(portal("/t/" + DemoData.JEAN_MOULIN.slug() + "/my-privacy"));
+            page.locator("#withdraw-school-news-" + child).click();
+            assertThat(page.locator("#mine-state-school-news-" + child)).hasText("Non autorisée");
             page.locator("#history-details-" + child).click();
             assertThat(page.locator("#history-" + child)).containsText("consentement retiré");
             Locator receipt = page.locator("#history-" + child + " a[id^=mine-receipt-pdf-]").first();
             Download download = page.waitForDownload(receipt::click);
             org.assertj.core.api.Assertions.assertThat(readAll(download)).startsWith("%PDF".getBytes());
             shot("mother-withdrew-phone");
+
+            // The next news does not reach Camille.
+            String show = "Spectacle " + suffix;
+            UUID next = asSchool(admin, school, () -> mailings.send(new MailingDraft("school-news", MailingAudience.STUDENTS, "5e B", show,
+                    "Jeudi soir.")));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> asSchool(admin, school, () -> mailings.find(next)).orElseThrow().done());
+            org.assertj.core.api.Assertions.assertThat(CaughtMail.to(camilleMail)).extracting(GuardianConsentJourneyIT::subject)
+                    .contains(party).doesNotContain(show);
+
+            // Camille's fifteenth birthday: at her next sign-in, "My privacy" asks for her own answers before anything else.
+            LocalDate today = LocalDate.now(asSchool(admin, school, () -> settings.current().timeZone()));
+            asSchool(admin, school, () -> people.update(camille.id(), new PersonDetails(PersonKind.STUDENT, "Camille", "Rivière",
+                    today.minusYears(15), "5e B", camilleMail, null, "fr", null, null)));
+            newBrowserContext();
+            page.navigate(portal("/t/" + DemoData.JEAN_MOULIN.slug()));
+            signInAgain(camilleMail, "Camille", "Rivière");
+            page.navigate(portal("/t/" + DemoData.JEAN_MOULIN.slug()));
+            assertThat(page.locator("#mine-coming-of-age-" + child)).containsText("désormais, vous décidez");
+            assertThat(page.locator("#mine-state-photos-" + child)).hasText("Non autorisée");
+            shot("camille-comes-of-age");
+            agree("photos", child);
+            fill("#confirm-name-" + child, "Camille Rivière");
+            page.locator("#save-" + child).click();
+            assertThat(page.locator("#mine-state-photos-" + child)).hasText("Autorisée");
+            page.navigate(portal("/t/" + DemoData.JEAN_MOULIN.slug()));
+            assertThat(page.locator("#dashboard-title")).hasText(DemoData.JEAN_MOULIN.name());
         } finally {
             asSchool(admin, school, () -> {
                 consents.chooseMinorRule(before);
                 return null;
             });
+        }
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -197,7 +272,6 @@ class GuardianConsentJourneyIT extends BrowserJourney {
         page.locator("#password").fill(password(given));
         page.locator("#kc-login").click();
         page.waitForURL(url -> url.startsWith(portal("/")) && !url.contains("/login"));
-        page.navigate(portal("/t/" + DemoData.JEAN_MOULIN.slug() + "/my-privacy"));
     }
 
     private static String password(String given) {

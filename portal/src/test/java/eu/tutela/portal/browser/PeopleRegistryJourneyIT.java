@@ -22,7 +22,7 @@ class PeopleRegistryJourneyIT extends BrowserJourney {
     @Test
     void aSchoolAdministratorFindsAPupilAndHerGuardiansAndRegistersSomeone() {
         signIn(DemoData.SCHOOL_ADMIN);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Personnes")).click();
+        page.getByLabel("Navigation principale").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Personnes")).click();
         assertThat(page.locator("#people-title")).hasText("Personnes");
         assertThat(page.locator("#people-grid")).containsText("Lefort");
         shot("people");

@@ -63,7 +63,7 @@ class PrivacyPolicyJourneyIT extends BrowserJourney {
     @Test
     void hemiMakesPublishesAndChangesItsPolicy() throws Exception {
         signIn(DemoData.ADMIN);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Politique de confidentialité")).click();
+        page.getByLabel("Navigation principale").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Politique de confidentialité")).click();
         assertThat(page.locator("#policy-editor-title")).hasText("Politique de confidentialité");
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Établissement d’enseignement supérieur"))).check();
         shot("templates");
@@ -174,7 +174,7 @@ class PrivacyPolicyJourneyIT extends BrowserJourney {
         assertThat(CaughtMail.to(DemoData.STUDENT.email()).getLast().getSubject()).contains("nouvelle version de la politique");
 
         // The two versions side by side.
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Versions de la politique")).click();
+        page.getByLabel("Navigation principale").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Versions de la politique")).click();
         assertThat(page.locator("#policy-history-grid")).containsText("Changement substantiel");
         assertThat(page.locator("#policy-history-grid")).containsText("Première version");
         Locator transfers = page.locator("#policy-diff-transfers");
@@ -187,7 +187,7 @@ class PrivacyPolicyJourneyIT extends BrowserJourney {
         page.setViewportSize(1280, 900);
 
         // A new phone number: minor, nobody asked again.
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Politique de confidentialité")).click();
+        page.getByLabel("Navigation principale").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Politique de confidentialité")).click();
         page.locator("#policy-start").click();
         edit("#policy-var-contact-phone", "+33 3 20 99 99 99");
         publish("ne trouve que des changements mineurs", 3);
@@ -197,7 +197,7 @@ class PrivacyPolicyJourneyIT extends BrowserJourney {
         page = adminPage;
 
         // The dashboard: the version by role, and the student's acceptance by e-mail link in the CSV.
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Acceptation de la politique")).click();
+        page.getByLabel("Navigation principale").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Acceptation de la politique")).click();
         assertThat(page.locator("#acceptance-grid")).containsText("Élève ou étudiant");
         assertThat(page.locator("#acceptance-totals")).containsText("Au total : ");
         shot("acceptance-dashboard");

@@ -54,7 +54,7 @@ class TenantRunsItselfIT extends BrowserJourney {
 
         // The administrator, in French.
         signIn(DemoData.ADMIN);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Paramètres")).click();
+        page.getByLabel("Navigation principale").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Paramètres")).click();
         assertThat(page.locator("#settings-title")).hasText("Paramètres de l’établissement");
         shot("settings");
 
@@ -87,7 +87,7 @@ class TenantRunsItselfIT extends BrowserJourney {
         assertThat(page.locator("#tenant-logo")).hasAttribute("alt", "Logo de " + DemoData.HEMI.name());
         shot("logo-kept");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Membres")).click();
+        page.getByLabel("Navigation principale").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Membres")).click();
         assertThat(page.locator("#members-title")).hasText("Membres");
         fill("#invite-email", DemoData.STAFF.email());
         page.locator("#invite-send").click();
@@ -121,7 +121,7 @@ class TenantRunsItselfIT extends BrowserJourney {
         shot("dpo-dashboard");
 
         // The DPO reads the trail: the settings change, the invitation, the new membership; intact.
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Journal d’audit")).click();
+        page.getByLabel("Navigation principale").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Journal d’audit")).click();
         assertThat(page.locator("#audit-title")).hasText("Journal d’audit");
         Locator grid = page.locator("#audit-grid");
         assertThat(grid).containsText("tenant.settings.changed");
@@ -169,7 +169,7 @@ class TenantRunsItselfIT extends BrowserJourney {
         context = null;
         newBrowserContext();
         signIn(DemoData.ADMIN);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Membres")).click();
+        page.getByLabel("Navigation principale").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Membres")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retirer Léa Départ")).click();
         shot("remove-confirm");
         page.getByRole(AriaRole.ALERTDIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retirer").setExact(true)).click();
@@ -179,7 +179,7 @@ class TenantRunsItselfIT extends BrowserJourney {
         shot("removed");
 
         // Her next click in HEMI finds the institution closed to her.
-        herPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tableau de bord")).click();
+        herPage.getByLabel("Navigation principale").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Tableau de bord")).click();
         assertThat(herPage.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Établissement indisponible"))).isVisible();
         herPage.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(Path.of("target", "screenshots", "aMemberRemovedByTheAdministratorIsShutOutAtTheirNextClick", "shut-out.png")));

@@ -26,6 +26,7 @@ import eu.tutela.portal.tenancy.Tenant;
 import eu.tutela.portal.tenancy.TenantContext;
 import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.portal.tenancy.TenantRole;
+import eu.tutela.portal.tenancy.TenantSettingsService;
 import eu.tutela.tenantadmin.keycloak.KeycloakDirectory;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeUtility;
@@ -90,6 +91,8 @@ class FamilyConsentsIT {
     PortalUsers users;
     @Autowired
     IdentityProvider identity;
+    @Autowired
+    TenantSettingsService settings;
     @Autowired
     Environment env;
 
@@ -294,6 +297,36 @@ class FamilyConsentsIT {
                 .as("a minor's account waits for the guardians").containsEntry("person", "consent.invite.awaitingGuardians");
         UUID staff = member(school, "staff", TenantRole.STAFF);
         assertThatThrownBy(() -> as(staff, () -> familyInvitations.invitePending(null))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aStudentWhoComesOfAgeIsAskedForHerOwnAnswersAndHerMothersStayAsHistory() {
+        LocalDate today = LocalDate.now(as(admin, () -> settings.current().timeZone()));
+        Person teen = register(PersonKind.STUDENT, "Jade", "Garnier", today.minusYears(15).plusDays(1), "jade");
+        as(admin, () -> {
+            people.link(mother.id(), teen.id(), Relationship.MOTHER, true);
+            return null;
+        });
+        UUID helene = withAccount(mother, "helene", TenantRole.GUARDIAN);
+        as(helene, () -> family.answer(teen.id(), Map.of(news, Decision.GIVEN), "Hélène Garnier", false, Lang.FR));
+        UUID jade = withAccount(teen, "jade", TenantRole.STUDENT);
+        assertThat(as(jade, () -> family.ownAnswerAwaited())).as("a minor still: her mother decides").isFalse();
+
+        // Her fifteenth birthday (France's age of digital consent): she is asked, her mother's consent no longer counts.
+        as(admin, () -> people.update(teen.id(), details(PersonKind.STUDENT, "Jade", "Garnier", today.minusYears(15), "jade")));
+        assertThat(as(jade, () -> family.ownAnswerAwaited())).isTrue();
+        assertThat(as(helene, () -> family.ownAnswerAwaited())).as("only the student herself is asked").isFalse();
+        FamilyConsents.Subject herself = as(jade, () -> family.mine()).subjects().getFirst();
+        assertThat(herself.ownAnswerAwaited()).isTrue();
+        assertThat(herself.states()).singleElement().satisfies(s -> {
+            assertThat(s.purpose().code()).isEqualTo(NEWS);
+            assertThat(s.allowed()).isFalse();
+        });
+        assertThat(herself.history()).extracting(ConsentDecision::giverId).containsExactly(mother.id());
+
+        as(jade, () -> family.answer(teen.id(), Map.of(news, Decision.REFUSED), "Jade Garnier", false, Lang.FR));
+        assertThat(as(jade, () -> family.ownAnswerAwaited())).as("asked once: she answered").isFalse();
+        assertThat(as(admin, () -> consents.allows(teen.id(), NEWS, null))).isFalse();
     }
 
     private UUID accept(Person guardian, String given, String family) {

@@ -75,8 +75,10 @@ class DemoPolicies {
                 .withValue("contact.channels", List.of("EMAIL", "SMS", "IN_APP"))
                 .withValue("retention.account", "1 an")
                 .withValue("retention.logs", "6 mois")
+                .withValue("marketing.channels", List.of("EMAIL", "SMS"))
                 .withClause("photos", "on")
-                .withClause("canteen", "on"));
+                .withClause("canteen", "on")
+                .withClause("marketing", "on"));
     }
 
     /** Publishes version {@code number} unless the tenant has it already. */

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
@@ -27,6 +28,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import eu.tutela.policy.Lang;
+import eu.tutela.portal.consent.Channel;
+import eu.tutela.portal.consent.ChannelTopic;
 import eu.tutela.portal.consent.ConsentDecision;
 import eu.tutela.portal.consent.ConsentReceipts;
 import eu.tutela.portal.consent.ConsentState;
@@ -116,6 +119,12 @@ public class MyPrivacyView extends VerticalLayout implements BeforeEnterObserver
             why.addClassName("consent-standing");
             card.add(why);
         }
+        if (subject.ownAnswerAwaited()) {
+            Paragraph yours = new Paragraph(getTranslation("consent.mine.comingOfAge"));
+            yours.setId("mine-coming-of-age-" + person.personId());
+            yours.addClassName("consent-standing");
+            card.add(yours);
+        }
         Locale locale = UI.getCurrent().getLocale();
         Map<UUID, RadioButtonGroup<Decision>> answers = new LinkedHashMap<>();
         UnorderedList purposes = new UnorderedList();
@@ -126,6 +135,9 @@ public class MyPrivacyView extends VerticalLayout implements BeforeEnterObserver
         card.add(purposes);
         if (subject.mayDecide() && !subject.states().isEmpty()) {
             card.add(confirmation(subject, me, policy, tenant, answers));
+        }
+        if (subject.mayDecide()) {
+            card.add(channels(subject));
         }
         card.add(history(subject, tenant, locale));
         return card;
@@ -222,6 +234,37 @@ public class MyPrivacyView extends VerticalLayout implements BeforeEnterObserver
             new FieldErrors(this).show(invalid);
         }
         show();
+    }
+
+    /** How the institution may contact this person, information and marketing apart, each change saved at once. */
+    private Div channels(FamilyConsents.Subject subject) {
+        UUID id = subject.person().personId();
+        Div section = new Div();
+        section.setId("mine-channels-" + id);
+        section.addClassName("consent-channels");
+        section.add(new H4(subject.self() ? getTranslation("consent.mine.channelsSelf")
+                : getTranslation("consent.mine.channelsChild", subject.person().name())));
+        for (ChannelTopic topic : ChannelTopic.values()) {
+            CheckboxGroup<Channel> group = new CheckboxGroup<>();
+            group.setId("mine-channels-" + topic.name().toLowerCase(Locale.ROOT) + "-" + id);
+            group.setLabel(getTranslation("consent.channels.topic." + topic.name()));
+            group.setItems(Channel.values());
+            group.setItemLabelGenerator(c -> getTranslation("consent.channel." + c.name()));
+            group.setValue(subject.channels().allowed().get(topic));
+            group.addValueChangeListener(change -> {
+                if (!change.isFromClient()) {
+                    return;
+                }
+                try {
+                    family.chooseChannels(id, topic, change.getValue());
+                    FieldErrors.announce(this, getTranslation("consent.channels.saved"));
+                } catch (InvalidInputException refused) {
+                    new FieldErrors(this).show(refused);
+                }
+            });
+            section.add(group);
+        }
+        return section;
     }
 
     private Details history(FamilyConsents.Subject subject, TenantSettings tenant, Locale locale) {

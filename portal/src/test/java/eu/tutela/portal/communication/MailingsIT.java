@@ -1,0 +1,235 @@
+package eu.tutela.portal.communication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import eu.tutela.portal.consent.Channel;
+import eu.tutela.portal.consent.ChannelPreferences;
+import eu.tutela.portal.consent.ChannelTopic;
+import eu.tutela.portal.consent.ConsentPurpose;
+import eu.tutela.portal.consent.ConsentPurposes;
+import eu.tutela.portal.consent.ConsentService;
+import eu.tutela.portal.consent.Decision;
+import eu.tutela.portal.people.People;
+import eu.tutela.portal.people.Person;
+import eu.tutela.portal.people.PersonDetails;
+import eu.tutela.portal.people.PersonKind;
+import eu.tutela.portal.people.Relationship;
+import eu.tutela.portal.policy.HemiPolicy;
+import eu.tutela.portal.policy.PolicyDraft;
+import eu.tutela.portal.policy.PolicyDrafts;
+import eu.tutela.portal.policy.PolicyPublication;
+import eu.tutela.portal.security.PortalUsers;
+import eu.tutela.portal.security.SignedInAs;
+import eu.tutela.portal.support.CaughtMail;
+import eu.tutela.portal.support.OwnerDatabase;
+import eu.tutela.portal.support.Refused;
+import eu.tutela.portal.tenancy.Memberships;
+import eu.tutela.portal.tenancy.Tenant;
+import eu.tutela.portal.tenancy.TenantContext;
+import eu.tutela.portal.tenancy.TenantDirectory;
+import eu.tutela.portal.tenancy.TenantRole;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A school writes to its pupils for its news, against the real database and SMTP server: each pupil is written to only
+ * while the consent module allows the news by e-mail for them (their guardians' consent for a minor, and a channel), a
+ * withdrawal stops the next message, the others are counted, and nobody else sees or sends the school's mailings.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class MailingsIT {
+
+    private static final String NEWS = "news-and-offers";
+
+    @Autowired
+    Mailings mailings;
+    @Autowired
+    ConsentService consents;
+    @Autowired
+    ConsentPurposes purposes;
+    @Autowired
+    ChannelPreferences channels;
+    @Autowired
+    People people;
+    @Autowired
+    PolicyDrafts drafts;
+    @Autowired
+    PolicyPublication publication;
+    @Autowired
+    TenantDirectory tenants;
+    @Autowired
+    Memberships memberships;
+    @Autowired
+    PortalUsers users;
+    @Autowired
+    Environment env;
+
+    String suffix;
+    Tenant school;
+    UUID admin;
+    UUID news;
+    Person zoe;
+    Person mother;
+
+    @BeforeEach
+    void aSchoolWithPupils() {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        school = tenants.ensure("mailing-" + suffix, "Collège Courrier " + suffix, "FR", "fr");
+        admin = member(school, "admin", TenantRole.ADMIN);
+        publishPolicy(school, admin);
+        news = as(admin, () -> purposes.all()).stream().filter(p -> p.code().equals(NEWS)).findFirst().orElseThrow().id();
+        zoe = register(PersonKind.STUDENT, "Zoé", "Lettre", LocalDate.now().minusYears(12), "5e B", mail("zoe"));
+        mother = register(PersonKind.GUARDIAN, "Hélène", "Lettre", null, null, mail("helene"));
+        as(admin, () -> {
+            people.link(mother.id(), zoe.id(), Relationship.MOTHER, true);
+            consents.recordOnPaper(zoe.id(), mother.id(), news, Decision.GIVEN, "Formulaire de rentrée");
+            return channels.choose(zoe.id(), ChannelTopic.MARKETING, EnumSet.of(Channel.EMAIL));
+        });
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedInAs.nobody();
+    }
+
+    @Test
+    void onlyThePupilsTheNewsIsAllowedForReceiveItAndAWithdrawalStopsTheNext() {
+        register(PersonKind.STUDENT, "Inès", "Lettre", LocalDate.now().minusYears(17), "5e B", mail("ines"));
+        register(PersonKind.STUDENT, "Tom", "Lettre", LocalDate.now().minusYears(11), "5e B", null);
+        Person other = register(PersonKind.STUDENT, "Léo", "Ailleurs", LocalDate.now().minusYears(17), "4e A", mail("leo"));
+        as(admin, () -> consents.recordOnPaper(other.id(), other.id(), news, Decision.GIVEN, "Formulaire de Léo"));
+        as(admin, () -> channels.choose(other.id(), ChannelTopic.MARKETING, EnumSet.of(Channel.EMAIL)));
+
+        UUID first = as(admin, () -> mailings.send(new MailingDraft(NEWS, MailingAudience.STUDENTS, " 5e B ", "La fête du collège",
+                "Samedi, portes ouvertes.\n\nVenez nombreux <script>alert(1)</script>")));
+        MailingSummary done = awaitDone(first);
+        assertThat(done).extracting(MailingSummary::sent, MailingSummary::notAllowed, MailingSummary::noAddress, MailingSummary::className)
+                .as("Zoé by her mother's consent; Inès gave none; Tom has no address; Léo is in another class")
+                .containsExactly(1L, 1L, 1L, "5e B");
+        MimeMessage received = CaughtMail.to(mail("zoe")).stream().filter(m -> subject(m).equals("La fête du collège")).findFirst().orElseThrow();
+        String text = text(received);
+        assertThat(text).contains("Samedi, portes ouvertes.").contains("« Actualités et offres de formation » est autorisé pour vous")
+                .contains("/t/" + school.slug() + "/my-privacy");
+        assertThat(text).as("what the school typed is shown as text in the HTML part, never run")
+                .contains("Venez nombreux &lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("nombreux <script>alert(1)</script></p>");
+        assertThat(CaughtMail.to(mail("ines"))).isEmpty();
+        assertThat(CaughtMail.to(mail("leo"))).isEmpty();
+
+        // The mother withdraws: the next message does not reach Zoé.
+        as(admin, () -> consents.recordOnPaper(zoe.id(), mother.id(), news, Decision.WITHDRAWN, "Courriel de la mère"));
+        UUID second = as(admin, () -> mailings.send(new MailingDraft(NEWS, MailingAudience.STUDENTS, "5e B", "Le spectacle", "Jeudi soir.")));
+        assertThat(awaitDone(second)).extracting(MailingSummary::sent, MailingSummary::notAllowed).containsExactly(0L, 2L);
+        assertThat(CaughtMail.to(mail("zoe"))).extracting(MailingsIT::subject).doesNotContain("Le spectacle");
+
+        // Her mother's consent for Zoé is not her own: written to as a parent, she is held back too.
+        UUID parents = as(admin, () -> mailings.send(new MailingDraft(NEWS, MailingAudience.GUARDIANS, null, "Aux parents", "Réunion.")));
+        assertThat(awaitDone(parents)).extracting(MailingSummary::sent, MailingSummary::notAllowed).containsExactly(0L, 1L);
+        assertThat(as(admin, () -> mailings.newest(10))).extracting(MailingSummary::id).containsExactly(parents, second, first);
+        assertThat(recipientRows(first)).as("each pupil considered once").isEqualTo(3);
+    }
+
+    @Test
+    void badInputChangesNothingAndNobodyElseSeesOrSends() {
+        String account = ConsentPurpose.ACCOUNT;
+        assertThat(refused(() -> mailings.send(new MailingDraft("nope", MailingAudience.STUDENTS, null, "Objet", "Texte"))))
+                .containsEntry("purpose", "mailing.purpose.unknown");
+        assertThat(refused(() -> mailings.send(new MailingDraft(account, MailingAudience.STUDENTS, null, "Objet", "Texte"))))
+                .containsEntry("purpose", "mailing.purpose.unknown");
+        assertThat(refused(() -> mailings.send(new MailingDraft(NEWS, null, null, "  ", ""))))
+                .containsEntry("audience", "mailing.audience.required").containsEntry("subject", "mailing.subject.required")
+                .containsEntry("body", "mailing.body.required");
+        assertThat(refused(() -> mailings.send(new MailingDraft(NEWS, MailingAudience.STUDENTS, null, "<script>alert(1)</script>", "Texte"))))
+                .containsEntry("subject", "mailing.subject.markup");
+        assertThat(refused(() -> mailings.send(new MailingDraft(NEWS, MailingAudience.STUDENTS, null, "x".repeat(201), "y".repeat(10_001)))))
+                .containsEntry("subject", "mailing.subject.tooLong").containsEntry("body", "mailing.body.tooLong");
+        assertThat(as(admin, () -> mailings.newest(10))).isEmpty();
+        assertThat(as(admin, () -> mailings.purposes())).extracting(ConsentPurpose::code).contains(NEWS).doesNotContain(account);
+
+        UUID sent = as(admin, () -> mailings.send(new MailingDraft(NEWS, MailingAudience.STUDENTS, null, "Nouvelles", "Texte")));
+        awaitDone(sent);
+        Tenant elsewhere = tenants.ensure("mailing-other-" + suffix, "Autre Collège " + suffix, "FR", "fr");
+        UUID otherAdmin = member(elsewhere, "other-admin", TenantRole.ADMIN);
+        assertThat(SignedInAs.inTenant(otherAdmin, elsewhere, () -> mailings.find(sent))).as("another institution's id").isEmpty();
+        assertThat(SignedInAs.inTenant(otherAdmin, elsewhere, () -> mailings.newest(10))).isEmpty();
+        UUID staff = member(school, "staff", TenantRole.STAFF);
+        assertThatThrownBy(() -> as(staff, () -> mailings.newest(10))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(staff, () -> mailings.send(new MailingDraft(NEWS, MailingAudience.STUDENTS, null, "S", "T"))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(as(admin, () -> mailings.newest(10))).hasSize(1);
+    }
+
+    private MailingSummary awaitDone(UUID mailing) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> as(admin, () -> mailings.find(mailing)).orElseThrow().done());
+        return as(admin, () -> mailings.find(mailing)).orElseThrow();
+    }
+
+    private long recipientRows(UUID mailing) {
+        return OwnerDatabase.inTenant(env, school.id(), owner -> owner.sql("select count(*) from mailing_recipient where mailing_id = ?")
+                .param(mailing).query(Long.class).single());
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(MimeMessage message) {
+        try {
+            byte[] body = MimeUtility.decode(new ByteArrayInputStream(GreenMailUtil.getBody(message).getBytes(StandardCharsets.US_ASCII)),
+                    "quoted-printable").readAllBytes();
+            return new String(body, StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private java.util.Map<String, String> refused(Supplier<?> work) {
+        return Refused.problems(() -> as(admin, work));
+    }
+
+    private String mail(String local) {
+        return local + "-" + suffix + "@courrier.example";
+    }
+
+    private Person register(PersonKind kind, String given, String family, LocalDate birthDate, String className, String email) {
+        return as(admin, () -> people.register(new PersonDetails(kind, given, family, birthDate, className, email, null, "fr", null, null)));
+    }
+
+    private void publishPolicy(Tenant tenant, UUID by) {
+        PolicyDraft draft = SignedInAs.inTenant(by, tenant, () -> drafts.start(HemiPolicy.TEMPLATE));
+        PolicyDraft saved = SignedInAs.inTenant(by, tenant, () -> drafts.save(HemiPolicy.filledIn(draft.content()), draft.revision()));
+        SignedInAs.inTenant(by, tenant, () -> publication.publish(saved.revision(), null, null));
+    }
+
+    private UUID member(Tenant tenant, String role, TenantRole tenantRole) {
+        UUID id = users.register(mail(role), role + " " + suffix);
+        TenantContext.runAs(tenant.id(), () -> memberships.grant(id, tenantRole));
+        return id;
+    }
+
+    private <T> T as(UUID person, Supplier<T> work) {
+        return SignedInAs.inTenant(person, school, work);
+    }
+}
