@@ -243,7 +243,7 @@ public class ConsentService {
         }
     }
 
-    private static boolean allowed(ConsentPurpose purpose, ConsentParties parties, List<ConsentDecision> latest, MinorConsentRule rule) {
+    static boolean allowed(ConsentPurpose purpose, ConsentParties parties, List<ConsentDecision> latest, MinorConsentRule rule) {
         if (purpose.isAccount() && !parties.minor()) {
             // Art. 8 asks a guardian's consent for a child's account only; a person of age is invited to theirs.
             return true;

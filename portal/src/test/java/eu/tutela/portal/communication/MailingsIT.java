@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import eu.tutela.portal.consent.Channel;
 import eu.tutela.portal.consent.ChannelPreferences;
 import eu.tutela.portal.consent.ChannelTopic;
@@ -32,9 +31,6 @@ import eu.tutela.portal.tenancy.TenantContext;
 import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.portal.tenancy.TenantRole;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -126,7 +122,7 @@ class MailingsIT {
                 .as("Zoé by her mother's consent; Inès gave none; Tom has no address; Léo is in another class")
                 .containsExactly(1L, 1L, 1L, "5e B");
         MimeMessage received = CaughtMail.to(mail("zoe")).stream().filter(m -> subject(m).equals("La fête du collège")).findFirst().orElseThrow();
-        String text = text(received);
+        String text = CaughtMail.text(received);
         assertThat(text).contains("Samedi, portes ouvertes.").contains("« Actualités et offres de formation » est autorisé pour vous")
                 .contains("/t/" + school.slug() + "/my-privacy");
         assertThat(text).as("what the school typed is shown as text in the HTML part, never run")
@@ -190,16 +186,6 @@ class MailingsIT {
     private static String subject(MimeMessage message) {
         try {
             return message.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String text(MimeMessage message) {
-        try {
-            byte[] body = MimeUtility.decode(new ByteArrayInputStream(GreenMailUtil.getBody(message).getBytes(StandardCharsets.US_ASCII)),
-                    "quoted-printable").readAllBytes();
-            return new String(body, StandardCharsets.UTF_8);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -28,10 +28,6 @@ import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.portal.tenancy.TenantRole;
 import eu.tutela.portal.tenancy.TenantSettingsService;
 import eu.tutela.tenantadmin.keycloak.KeycloakDirectory;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -69,6 +65,8 @@ class FamilyConsentsIT {
     FamilyConsents family;
     @Autowired
     FamilyInvitations familyInvitations;
+    @Autowired
+    ConsentReminders reminders;
     @Autowired
     ConsentService consents;
     @Autowired
@@ -329,6 +327,41 @@ class FamilyConsentsIT {
         assertThat(as(admin, () -> consents.allows(teen.id(), NEWS, null))).isFalse();
     }
 
+    @Test
+    void invitedParentsWhoHaveNotAnsweredAreRemindedOnceAWeek() {
+        UUID helene = withAccount(mother, "helene", TenantRole.GUARDIAN);
+        as(helene, () -> family.answer(child.id(), Map.of(account, Decision.GIVEN, news, Decision.GIVEN), "Hélène Garnier", true, Lang.FR));
+        assertThat(as(admin, () -> reminders.awaited(null))).as("the father was invited and has not joined; the mother answered; "
+                + "the grandmother does not decide").singleElement().satisfies(a -> {
+                    assertThat(a.name()).isEqualTo("Marc Garnier");
+                    assertThat(a.hasAccount()).isFalse();
+                    assertThat(a.children()).containsExactly("Zoé Garnier");
+                });
+        await().atMost(Duration.ofSeconds(30)).until(() -> CaughtMail.found(mail("marc"), LINK).size() == 1);
+        assertThat(as(admin, () -> reminders.remind(null))).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> CaughtMail.found(mail("marc"), LINK).size() == 2);
+        String fresh = CaughtMail.found(mail("marc"), LINK).getLast();
+        assertThat(invitations.follow(fresh).role()).as("a fresh invitation: the first may have expired").isEqualTo(TenantRole.GUARDIAN);
+        assertThat(as(admin, () -> reminders.awaited(null))).as("nobody twice in a week").isEmpty();
+        assertThat(as(admin, () -> reminders.remind(null))).isZero();
+
+        // A parent with an account who has not answered for another child is reminded towards "My privacy".
+        Person sibling = register(PersonKind.STUDENT, "Léo", "Garnier", LocalDate.now().minusYears(9), "leo");
+        as(admin, () -> {
+            people.link(mother.id(), sibling.id(), Relationship.MOTHER, true);
+            return null;
+        });
+        assertThat(as(admin, () -> reminders.awaited("5e B"))).extracting(ConsentReminders.Awaited::name).containsExactly("Hélène Garnier");
+        assertThat(as(admin, () -> reminders.awaited("6e A"))).isEmpty();
+        assertThat(as(admin, () -> reminders.remind("5e B"))).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> texts("helene").stream().anyMatch(t -> t.contains("attend toujours votre réponse")));
+        assertThat(texts("helene")).filteredOn(t -> t.contains("attend toujours votre réponse")).singleElement()
+                .satisfies(t -> assertThat(t).contains("Léo Garnier").contains("/t/" + school.slug() + "/my-privacy"));
+
+        UUID staff = member(school, "staff", TenantRole.STAFF);
+        assertThatThrownBy(() -> as(staff, () -> reminders.remind(null))).isInstanceOf(AccessDeniedException.class);
+    }
+
     private UUID accept(Person guardian, String given, String family) {
         String local = guardian.email().substring(0, guardian.email().indexOf('-'));
         return acceptToken(awaitLink(local), local, given, family);
@@ -367,15 +400,7 @@ class FamilyConsentsIT {
 
     /** Each message to this address: its subject, then its body decoded. */
     private List<String> texts(String local) {
-        return CaughtMail.to(mail(local)).stream().map(m -> {
-            try {
-                byte[] body = MimeUtility.decode(new ByteArrayInputStream(GreenMailUtil.getBody(m).getBytes(StandardCharsets.US_ASCII)),
-                        "quoted-printable").readAllBytes();
-                return m.getSubject() + "\n" + new String(body, StandardCharsets.UTF_8);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return CaughtMail.to(mail(local)).stream().map(CaughtMail::text).toList();
     }
 
     private String mail(String local) {

@@ -43,6 +43,18 @@ public final class CaughtMail {
                 .map(m -> m.groupCount() > 0 ? m.group(1) : m.group()).toList();
     }
 
+    /** The message's subject, then its whole body with the quoted-printable encoding undone: what a reader sees, as text. */
+    public static String text(MimeMessage message) {
+        try {
+            byte[] body = jakarta.mail.internet.MimeUtility.decode(new java.io.ByteArrayInputStream(
+                    com.icegreen.greenmail.util.GreenMailUtil.getBody(message).getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                    "quoted-printable").readAllBytes();
+            return message.getSubject() + "\n" + new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String header(MimeMessage message, String name) {
         try {
             return message.getHeader(name, null);

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import eu.tutela.portal.consent.ClassConsents;
 import eu.tutela.portal.consent.ConsentPurpose;
 import eu.tutela.portal.consent.ConsentPurposes;
+import eu.tutela.portal.consent.ConsentReminders;
 import eu.tutela.portal.consent.ConsentService;
 import eu.tutela.portal.consent.FamilyInvitations;
 import eu.tutela.portal.shell.FieldErrors;
@@ -41,9 +42,11 @@ public class ConsentsByClassView extends VerticalLayout implements BeforeEnterOb
     private final ConsentService consents;
     private final ConsentPurposes purposes;
     private final FamilyInvitations invitations;
+    private final ConsentReminders reminders;
 
-    ConsentsByClassView(ConsentService consents, ConsentPurposes purposes, FamilyInvitations invitations) {
+    ConsentsByClassView(ConsentService consents, ConsentPurposes purposes, FamilyInvitations invitations, ConsentReminders reminders) {
         this.consents = consents;
+        this.reminders = reminders;
         this.purposes = purposes;
         this.invitations = invitations;
     }
@@ -69,7 +72,7 @@ public class ConsentsByClassView extends VerticalLayout implements BeforeEnterOb
         add(title, new Paragraph(getTranslation("consent.classes.intro")));
         List<ClassConsents> classes = consents.byClass();
         if (purposes.mayEdit()) {
-            add(invitationsSection(classes));
+            add(invitationsSection(classes), remindersSection());
         }
         Map<ConsentPurpose, List<Line>> byPurpose = new LinkedHashMap<>();
         for (ClassConsents c : classes) {
@@ -130,6 +133,27 @@ public class ConsentsByClassView extends VerticalLayout implements BeforeEnterOb
             }
         }
         section.add(buttons);
+        return section;
+    }
+
+    /** The invited parents who have not answered yet, reminded with one button (a week apart at most). */
+    private Section remindersSection() {
+        Section section = new Section();
+        section.setId("reminders");
+        section.add(new H3(getTranslation("consent.remind.title")));
+        int awaited = reminders.awaited(null).size();
+        Paragraph count = new Paragraph(getTranslation("consent.remind.awaited", awaited));
+        count.setId("remind-count");
+        section.add(count);
+        if (awaited > 0) {
+            Button remind = new Button(getTranslation("consent.remind.all", awaited), e -> {
+                FieldErrors.announce(this, getTranslation("consent.remind.sent", reminders.remind(null)));
+                show();
+            });
+            remind.setId("remind-all");
+            remind.setDisableOnClick(true);
+            section.add(remind);
+        }
         return section;
     }
 
