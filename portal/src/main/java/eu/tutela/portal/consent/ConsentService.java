@@ -42,20 +42,20 @@ public class ConsentService {
 
     private final DecisionRepository decisions;
     private final PurposeRepository purposes;
-    private final ChannelPreferences channels;
     private final ConsentSettingRepository settings;
     private final People people;
     private final PolicyVersions versions;
     private final Caller caller;
     private final ApplicationEventPublisher events;
     private final Jobs jobs;
+    private final AllowsQuery allowsQuery;
 
-    ConsentService(DecisionRepository decisions, PurposeRepository purposes, ChannelPreferences channels, ConsentSettingRepository settings,
-            People people, PolicyVersions versions, Caller caller, ApplicationEventPublisher events, Jobs jobs) {
+    ConsentService(DecisionRepository decisions, PurposeRepository purposes, ConsentSettingRepository settings,
+            People people, PolicyVersions versions, Caller caller, ApplicationEventPublisher events, Jobs jobs, AllowsQuery allowsQuery) {
         this.jobs = jobs;
+        this.allowsQuery = allowsQuery;
         this.decisions = decisions;
         this.purposes = purposes;
-        this.channels = channels;
         this.settings = settings;
         this.people = people;
         this.versions = versions;
@@ -71,13 +71,16 @@ public class ConsentService {
     @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN', 'DPO', 'STAFF')")
     @Transactional(readOnly = true)
     public boolean allows(UUID personId, String purposeCode, Channel channel) {
-        Optional<ConsentPurpose> purpose = purposes.findByCode(purposeCode).filter(p -> p.status() == ConsentPurpose.Status.ACTIVE);
         Optional<ConsentParties> parties = people.consentParties(personId);
-        if (purpose.isEmpty() || parties.isEmpty()) {
+        Optional<AllowsQuery.Facts> facts = parties.isEmpty() || purposeCode == null ? Optional.empty()
+                : allowsQuery.facts(personId, purposeCode, channel);
+        if (facts.isEmpty() || facts.get().purpose().status() != ConsentPurpose.Status.ACTIVE) {
             return false;
         }
-        boolean lawful = !purpose.get().consentRequired() || allowed(purpose.get(), parties.get(), decisions.latest(personId), minorRule());
-        return lawful && (channel == null || channels.choices(personId).allows(purpose.get().topic(), channel));
+        ConsentPurpose purpose = facts.get().purpose();
+        boolean lawful = !purpose.consentRequired() || allowed(purpose, parties.get(), facts.get().latest(), facts.get().rule());
+        return lawful && (channel == null || facts.get().channelChoice()
+                .orElseGet(() -> ChannelChoices.DEFAULTS.get(purpose.topic()).contains(channel)));
     }
 
     /**

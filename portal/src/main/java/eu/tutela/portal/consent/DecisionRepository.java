@@ -66,10 +66,16 @@ class DecisionRepository {
     }
 
     private static ConsentDecision row(ResultSet rs, int n) throws SQLException {
-        return new ConsentDecision(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class), rs.getObject("giver_id", UUID.class),
-                null, rs.getObject("purpose_id", UUID.class), Decision.valueOf(rs.getString("decision")),
-                rs.getInt("policy_version"), rs.getString("policy_hash"), rs.getString("lang"), ConsentMethod.valueOf(rs.getString("method")),
-                rs.getString("note"), rs.getObject("recorded_by", UUID.class), rs.getTimestamp("recorded_at").toInstant());
+        return row(rs, "");
+    }
+
+    /** A decision read from columns named with this prefix (a query that joins it to other rows). */
+    static ConsentDecision row(ResultSet rs, String prefix) throws SQLException {
+        return new ConsentDecision(rs.getObject(prefix + "id", UUID.class), rs.getObject(prefix + "subject_id", UUID.class),
+                rs.getObject(prefix + "giver_id", UUID.class), null, rs.getObject(prefix + "purpose_id", UUID.class),
+                Decision.valueOf(rs.getString(prefix + "decision")), rs.getInt(prefix + "policy_version"), rs.getString(prefix + "policy_hash"),
+                rs.getString(prefix + "lang"), ConsentMethod.valueOf(rs.getString(prefix + "method")), rs.getString(prefix + "note"),
+                rs.getObject(prefix + "recorded_by", UUID.class), rs.getTimestamp(prefix + "recorded_at").toInstant());
     }
 
     /** One decision, by its id: empty for an unknown one, or another tenant's (row-level security hides it). */

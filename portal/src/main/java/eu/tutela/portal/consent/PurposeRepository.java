@@ -78,7 +78,7 @@ class PurposeRepository {
         jdbc.sql("update consent_purpose set status = ?, updated_at = now() where id = ?").params(status.name(), id).update();
     }
 
-    private static ConsentPurpose row(ResultSet rs, int n) throws SQLException {
+    static ConsentPurpose row(ResultSet rs, int n) throws SQLException {
         int stated = rs.getInt("stated_in");
         return new ConsentPurpose(rs.getObject("id", UUID.class), rs.getString("code"),
                 new PurposeWording(rs.getString("name_fr"), rs.getString("name_en"), rs.getString("description_fr"), rs.getString("description_en")),

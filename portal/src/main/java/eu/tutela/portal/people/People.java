@@ -195,8 +195,7 @@ public class People {
 
     private Optional<ConsentParties> consentPartiesOf(UUID personId) {
         LocalDate minorSince = minorSince();
-        return repository.find(personId).map(p -> parties(p, minorSince(p, minorSince), repository.links(personId).stream()
-                .filter(l -> l.other().kind() == PersonKind.GUARDIAN)
+        return repository.withGuardians(personId).map(w -> parties(w.person(), minorSince(w.person(), minorSince), w.guardians().stream()
                 .map(l -> party(l.other(), l.parentalResponsibility()))
                 .toList()));
     }

@@ -4,11 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -117,6 +119,31 @@ class PeopleRepository {
                 .list();
     }
 
+    /** A person and the guardians linked to them (by name), in one statement: what consent asks of every decision. */
+    record WithGuardians(Stored person, List<StoredLink> guardians) {
+    }
+
+    Optional<WithGuardians> withGuardians(UUID personId) {
+        List<WithGuardians> found = new ArrayList<>();
+        jdbc.sql("select " + columns("s.", "") + ", g.relationship, g.parental_responsibility, " + columns("q.", "g_") + " " + """
+                         from person s
+                         left join guardianship g on g.tenant_id = s.tenant_id and g.child_id = s.id
+                         left join person q on q.tenant_id = g.tenant_id and q.id = g.guardian_id and q.kind = 'GUARDIAN'
+                        where s.id = ?
+                        order by q.family_name, q.given_name""")
+                .param(personId)
+                .query((ResultSet rs) -> {
+                    if (found.isEmpty()) {
+                        found.add(new WithGuardians(row(rs, ""), new ArrayList<>()));
+                    }
+                    if (rs.getObject("g_id") != null) {
+                        found.getFirst().guardians().add(new StoredLink(row(rs, "g_"), Relationship.valueOf(rs.getString("relationship")),
+                                rs.getBoolean("parental_responsibility")));
+                    }
+                });
+        return found.stream().findFirst();
+    }
+
     /** Active students born after {@code minorSince} (minors today), by class then name. */
     List<Stored> minors(LocalDate minorSince) {
         return jdbc.sql("select " + COLUMNS + " from person where kind = 'STUDENT' and active and birth_date > ? "
@@ -211,9 +238,20 @@ class PeopleRepository {
     }
 
     private static Stored row(ResultSet rs, int n) throws SQLException {
-        return new Stored(rs.getObject("id", UUID.class), PersonKind.valueOf(rs.getString("kind")), rs.getString("given_name"),
-                rs.getString("family_name"), rs.getObject("birth_date", LocalDate.class), rs.getString("class_name"),
-                rs.getString("email"), rs.getString("phone"), rs.getString("language"), rs.getString("job_function"),
-                rs.getString("external_id"), rs.getBoolean("active"), rs.getObject("account_user_id", UUID.class));
+        return row(rs, "");
+    }
+
+    /** The person columns of a table alias, each named with a prefix. */
+    private static String columns(String alias, String prefix) {
+        return Arrays.stream(COLUMNS.split(",")).map(String::strip).map(c -> alias + c + " as " + prefix + c)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static Stored row(ResultSet rs, String prefix) throws SQLException {
+        return new Stored(rs.getObject(prefix + "id", UUID.class), PersonKind.valueOf(rs.getString(prefix + "kind")),
+                rs.getString(prefix + "given_name"), rs.getString(prefix + "family_name"), rs.getObject(prefix + "birth_date", LocalDate.class),
+                rs.getString(prefix + "class_name"), rs.getString(prefix + "email"), rs.getString(prefix + "phone"),
+                rs.getString(prefix + "language"), rs.getString(prefix + "job_function"), rs.getString(prefix + "external_id"),
+                rs.getBoolean(prefix + "active"), rs.getObject(prefix + "account_user_id", UUID.class));
     }
 }
