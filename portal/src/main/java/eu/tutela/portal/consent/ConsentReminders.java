@@ -15,6 +15,7 @@ import eu.tutela.portal.tenancy.TenantSettings;
 import eu.tutela.portal.tenancy.TenantSettingsService;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -108,7 +109,7 @@ public class ConsentReminders {
                 }
             }
         }
-        return awaited.values().stream().sorted(java.util.Comparator.comparing(Awaited::name)).toList();
+        return awaited.values().stream().sorted(Comparator.comparing(Awaited::name)).toList();
     }
 
     /** Reminds everyone {@link #awaited} for this class (null: every class); returns how many guardians were reminded. */

@@ -11,10 +11,12 @@ import eu.tutela.portal.tenancy.InvalidInputException;
 import eu.tutela.portal.tenancy.TenantRole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,8 +45,12 @@ public class FamilyInvitations {
         this.caller = caller;
     }
 
-    /** Someone the school may invite: a guardian (with the children they decide for) or a student of age. */
-    public record Invitee(UUID personId, String name, TenantRole role, String email, String language, List<String> children) {
+    /**
+     * Someone the school may invite: a guardian (with the children they decide for) or a student of age, with the
+     * classes that make them pending (their children's, or their own).
+     */
+    public record Invitee(UUID personId, String name, TenantRole role, String email, String language, List<String> children,
+            Set<String> classes) {
     }
 
     /**
@@ -63,15 +69,20 @@ public class FamilyInvitations {
             }
             for (ConsentParties.Party g : minor.responsibleGuardians()) {
                 if (!g.hasAccount() && g.email() != null && !invited.containsKey(g.id())) {
-                    guardians.computeIfAbsent(g.id(), id -> new Invitee(id, g.name(), TenantRole.GUARDIAN, g.email(), g.language(),
-                            new ArrayList<>())).children().add(minor.name());
+                    Invitee invitee = guardians.computeIfAbsent(g.id(), id -> new Invitee(id, g.name(), TenantRole.GUARDIAN, g.email(),
+                            g.language(), new ArrayList<>(), new LinkedHashSet<>()));
+                    invitee.children().add(minor.name());
+                    if (minor.className() != null) {
+                        invitee.classes().add(minor.className());
+                    }
                 }
             }
         }
         List<Invitee> pending = new ArrayList<>(guardians.values());
         people.studentsOfAge(className).stream()
                 .filter(s -> !s.hasAccount() && s.email() != null && !invited.containsKey(s.personId()))
-                .forEach(s -> pending.add(new Invitee(s.personId(), s.name(), TenantRole.STUDENT, s.email(), s.language(), List.of())));
+                .forEach(s -> pending.add(new Invitee(s.personId(), s.name(), TenantRole.STUDENT, s.email(), s.language(), List.of(),
+                        s.className() == null ? Set.of() : Set.of(s.className()))));
         return pending;
     }
 

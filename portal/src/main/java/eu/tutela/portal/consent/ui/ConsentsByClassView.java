@@ -110,7 +110,8 @@ public class ConsentsByClassView extends VerticalLayout implements BeforeEnterOb
         Section section = new Section();
         section.setId("invitations");
         section.add(new H3(getTranslation("consent.invite.title")));
-        int all = invitations.pending(null).size();
+        List<FamilyInvitations.Invitee> pending = invitations.pending(null);
+        int all = pending.size();
         Paragraph count = new Paragraph(getTranslation("consent.invite.pending", all));
         count.setId("invite-pending-count");
         section.add(count);
@@ -124,7 +125,8 @@ public class ConsentsByClassView extends VerticalLayout implements BeforeEnterOb
         Div buttons = new Div(everyone);
         buttons.addClassName("page-actions");
         for (ClassConsents c : classes) {
-            int inClass = c.className() == null ? 0 : invitations.pending(c.className()).size();
+            // Counted from the one list: asking the service again per class would read the whole registry each time.
+            long inClass = c.className() == null ? 0 : pending.stream().filter(i -> i.classes().contains(c.className())).count();
             if (inClass > 0) {
                 Button one = new Button(getTranslation("consent.invite.class", c.className(), inClass), e -> invite(c.className()));
                 one.setId("invite-class-" + c.className().replaceAll("[^A-Za-z0-9]", "-"));
