@@ -10,6 +10,7 @@ import eu.tutela.portal.notification.Outbox;
 import eu.tutela.portal.notification.PortalAddress;
 import eu.tutela.portal.people.Contact;
 import eu.tutela.portal.people.People;
+import eu.tutela.portal.security.LinkToken;
 import eu.tutela.portal.tenancy.TenantSettings;
 import eu.tutela.portal.tenancy.TenantSettingsService;
 import java.util.ArrayList;
@@ -76,11 +77,11 @@ class MailingDelivery {
 
     private void deliverTo(MailingRepository.Stored mailing, Optional<ConsentPurpose> purpose, TenantSettings tenant, Contact contact) {
         if (contact.email() == null || contact.email().isBlank()) {
-            mailings.record(mailing.id(), contact.personId(), MailingRepository.Outcome.NO_ADDRESS, null);
+            mailings.record(mailing.id(), contact.personId(), MailingRepository.Outcome.NO_ADDRESS, null, null);
             return;
         }
         if (purpose.isEmpty() || !consents.allows(contact.personId(), mailing.purposeCode(), Channel.EMAIL)) {
-            mailings.record(mailing.id(), contact.personId(), MailingRepository.Outcome.NOT_ALLOWED, null);
+            mailings.record(mailing.id(), contact.personId(), MailingRepository.Outcome.NOT_ALLOWED, null, null);
             return;
         }
         Locale locale = tenant.languages().contains(contact.language()) ? Locale.of(contact.language()) : Locale.of(tenant.languages().getFirst());
@@ -88,8 +89,10 @@ class MailingDelivery {
         Arrays.stream(mailing.body().split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty())
                 .forEach(p -> paragraphs.add(Mail.text("mailing.mail.paragraph", p)));
         paragraphs.add(Mail.text("mailing.mail.why", purpose.get().name(locale)));
+        String unsubscribe = LinkToken.generate();
         UUID mail = outbox.send(new Mail(contact.email(), locale, Mail.text("mailing.mail.subject", mailing.subject()), paragraphs,
-                Mail.text("mailing.mail.action"), address.base() + "/t/" + tenant.slug() + "/my-privacy"));
-        mailings.record(mailing.id(), contact.personId(), MailingRepository.Outcome.SENT, mail);
+                Mail.text("mailing.mail.action"), address.base() + "/t/" + tenant.slug() + "/my-privacy",
+                address.base() + UnsubscribeEndpoint.path(unsubscribe)));
+        mailings.record(mailing.id(), contact.personId(), MailingRepository.Outcome.SENT, mail, LinkToken.hash(unsubscribe));
     }
 }

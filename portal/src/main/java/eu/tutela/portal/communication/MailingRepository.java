@@ -25,7 +25,8 @@ class MailingRepository {
             select m.id, m.purpose_code, m.audience, m.class_name, m.subject, m.created_at, m.run_id,
                    count(r.person_id) filter (where r.outcome = 'SENT') as sent,
                    count(r.person_id) filter (where r.outcome = 'NOT_ALLOWED') as not_allowed,
-                   count(r.person_id) filter (where r.outcome = 'NO_ADDRESS') as no_address
+                   count(r.person_id) filter (where r.outcome = 'NO_ADDRESS') as no_address,
+                   count(r.person_id) filter (where r.unsubscribed_at is not null) as unsubscribed
               from mailing m left join mailing_recipient r on r.tenant_id = m.tenant_id and r.mailing_id = m.id
             """;
 
@@ -57,11 +58,11 @@ class MailingRepository {
                 .query(UUID.class).list());
     }
 
-    void record(UUID mailingId, UUID personId, Outcome outcome, UUID mailId) {
+    void record(UUID mailingId, UUID personId, Outcome outcome, UUID mailId, String unsubscribeHash) {
         jdbc.sql("""
-                        insert into mailing_recipient (tenant_id, mailing_id, person_id, outcome, mail_id)
-                        values (current_tenant_id(), ?, ?, ?, ?)""")
-                .params(mailingId, personId, outcome.name(), mailId).update();
+                        insert into mailing_recipient (tenant_id, mailing_id, person_id, outcome, mail_id, unsubscribe_hash)
+                        values (current_tenant_id(), ?, ?, ?, ?, ?)""")
+                .params(mailingId, personId, outcome.name(), mailId, unsubscribeHash).update();
     }
 
     List<Summary> newest(int limit) {
@@ -76,12 +77,13 @@ class MailingRepository {
 
     /** A mailing's counts as stored; whether its run finished is the job engine's to say. */
     record Summary(UUID id, String purposeCode, MailingAudience audience, String className, String subject, Instant createdAt,
-            UUID runId, long sent, long notAllowed, long noAddress) {
+            UUID runId, long sent, long notAllowed, long noAddress, long unsubscribed) {
     }
 
     private static Summary summary(ResultSet rs, int n) throws SQLException {
         return new Summary(rs.getObject("id", UUID.class), rs.getString("purpose_code"), MailingAudience.valueOf(rs.getString("audience")),
                 rs.getString("class_name"), rs.getString("subject"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("run_id", UUID.class), rs.getLong("sent"), rs.getLong("not_allowed"), rs.getLong("no_address"));
+                rs.getObject("run_id", UUID.class), rs.getLong("sent"), rs.getLong("not_allowed"), rs.getLong("no_address"),
+                rs.getLong("unsubscribed"));
     }
 }

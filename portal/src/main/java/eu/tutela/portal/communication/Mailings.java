@@ -98,7 +98,7 @@ public class Mailings {
     private MailingSummary summary(MailingRepository.Summary s) {
         boolean done = jobs.progress(s.runId()).map(JobProgress::finished).orElse(false);
         return new MailingSummary(s.id(), s.purposeCode(), s.audience(), s.className(), s.subject(), s.createdAt(), s.runId(), s.sent(),
-                s.notAllowed(), s.noAddress(), done);
+                s.notAllowed(), s.noAddress(), s.unsubscribed(), done);
     }
 
     private MailingDraft validated(MailingDraft draft) {

@@ -1,5 +1,6 @@
 package eu.tutela.portal.consent;
 
+import eu.tutela.portal.people.ConsentParties;
 import eu.tutela.portal.people.People;
 import eu.tutela.portal.people.Person;
 import eu.tutela.portal.tenancy.ActingPerson;
@@ -58,6 +59,23 @@ public class ChannelPreferences {
     public ChannelChoices choose(UUID personId, ChannelTopic topic, Set<Channel> allowed) {
         caller.require(TenantRole.ADMIN, TenantRole.DPO);
         return record(personId, known(personId).displayName(), topic, allowed);
+    }
+
+    /**
+     * Stops one channel of a topic for a person who asked through the unsubscribe link of a message they received: the
+     * platform's own work, the link's secret being the proof (the caller checked it). Their other choices stay.
+     *
+     * @throws InvalidInputException on {@code person} when there is no such person here
+     */
+    @PreAuthorize("@caller.isSystemWorkOrHas()")
+    @Transactional
+    public ChannelChoices stop(UUID personId, ChannelTopic topic, Channel channel) {
+        String name = people.consentParties(personId).map(ConsentParties::name)
+                .orElseThrow(() -> InvalidInputException.of("person", "consent.channels.unknownPerson"));
+        Set<Channel> kept = EnumSet.noneOf(Channel.class);
+        kept.addAll(choices(personId).allowed().get(topic));
+        kept.remove(channel);
+        return record(personId, name, topic, kept);
     }
 
     /** Records the choice, unchecked: for this module's services, which check the caller themselves. */

@@ -27,7 +27,7 @@ class MailDeliveryTask {
 
     private static final Logger log = LoggerFactory.getLogger(MailDeliveryTask.class);
 
-    record Outgoing(String recipient, String subject, String text, String html, boolean sent) {
+    record Outgoing(String recipient, String subject, String text, String html, String unsubscribeUrl, boolean sent) {
     }
 
     @Bean
@@ -52,9 +52,10 @@ class MailDeliveryTask {
     private static void deliver(MailDelivery delivery, JavaMailSender sender, JdbcClient jdbc, TransactionTemplate transactions,
             String from) {
         Outgoing mail = transactions.execute(status -> jdbc.sql(
-                        "select recipient, subject, text_body, html_body, sent_at is not null as sent from outbound_mail where id = ?")
+                        "select recipient, subject, text_body, html_body, unsubscribe_url, sent_at is not null as sent from outbound_mail where id = ?")
                 .param(delivery.mailId())
-                .query((rs, row) -> new Outgoing(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
+                .query((rs, row) -> new Outgoing(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getBoolean(6)))
                 .optional().orElse(null));
         if (mail == null || mail.sent()) {
             return;
@@ -67,6 +68,11 @@ class MailDeliveryTask {
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), mail.html());
             message.setHeader("X-Tutela-Mail", delivery.mailId().toString());
+            if (mail.unsubscribeUrl() != null) {
+                // RFC 8058: the client POSTs "List-Unsubscribe=One-Click" to the URL, without asking the person again.
+                message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             sender.send(message);
         } catch (Exception e) {
             log.warn("Mail {} to {} not delivered yet: {}", delivery.mailId(), mail.recipient(), e.getMessage());

@@ -45,6 +45,10 @@ class MailLayout {
             text.append(actionLabel == null ? "" : actionLabel + ":\n").append(mail.actionUrl()).append("\n\n");
         }
         text.append("-- \n").append(footer).append('\n');
+        String unsubscribe = mail.unsubscribeUrl() == null ? null : messages.getMessage("mail.unsubscribe", null, locale);
+        if (unsubscribe != null) {
+            text.append(unsubscribe).append(":\n").append(mail.unsubscribeUrl()).append('\n');
+        }
 
         BrandColour colour = sender.colour();
         String paragraphs = mail.paragraphs().stream()
@@ -61,7 +65,8 @@ class MailLayout {
                 .replace("{{colour}}", colour.hex())
                 .replace("{{foreground}}", colour.foreground())
                 .replace("{{tenant}}", escape(sender.displayName()))
-                .replace("{{footer}}", escape(footer))
+                .replace("{{footer}}", escape(footer) + (unsubscribe == null ? ""
+                        : "<br><a href=\"%s\" style=\"color:#555555;\">%s</a>".formatted(escape(mail.unsubscribeUrl()), escape(unsubscribe))))
                 .replace("{{action}}", action)
                 .replace("{{paragraphs}}", paragraphs);
         return new Rendered(subject, text.toString(), html);

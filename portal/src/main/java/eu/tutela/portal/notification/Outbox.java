@@ -44,9 +44,9 @@ public class Outbox {
         MailLayout.Rendered rendered = layout.render(mail, locale, sender);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into outbound_mail (tenant_id, id, recipient, locale, subject, text_body, html_body)
-                        values (current_tenant_id(), ?, ?, ?, ?, ?, ?)""")
-                .params(id, mail.to(), locale.getLanguage(), rendered.subject(), rendered.text(), rendered.html())
+                        insert into outbound_mail (tenant_id, id, recipient, locale, subject, text_body, html_body, unsubscribe_url)
+                        values (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, mail.to(), locale.getLanguage(), rendered.subject(), rendered.text(), rendered.html(), mail.unsubscribeUrl())
                 .update();
         queue.queue(deliveryTask.schedulableInstance(id.toString(), new MailDelivery(tenant, id)));
         return id;

@@ -109,17 +109,17 @@ public class Invitations {
                         + " from invitation where email = ? and person_id is null and accepted_at is null and revoked_at is null")
                 .param(email).query(Invitations::invitation).optional();
         UUID id = open.map(Invitation::id).orElseGet(UUID::randomUUID);
-        String token = InvitationToken.generate();
+        String token = LinkToken.generate();
         Instant expires = Instant.now().plus(validity);
         String language = "fr".equals(locale.getLanguage()) ? "fr" : "en";
         if (open.isPresent()) {
             jdbc.sql("update invitation set token_hash = ?, expires_at = ?, role = ?, locale = ? where id = ?")
-                    .params(InvitationToken.hash(token), Timestamp.from(expires), role.name(), language, id).update();
+                    .params(LinkToken.hash(token), Timestamp.from(expires), role.name(), language, id).update();
         } else {
             jdbc.sql("""
                             insert into invitation (tenant_id, id, email, role, token_hash, locale, invited_by, expires_at)
                             values (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, email, role.name(), InvitationToken.hash(token), language, ActingPerson.current().orElse(null),
+                    .params(id, email, role.name(), LinkToken.hash(token), language, ActingPerson.current().orElse(null),
                             Timestamp.from(expires))
                     .update();
         }
@@ -148,17 +148,17 @@ public class Invitations {
         Optional<Invitation> open = jdbc.sql("select " + COLUMNS + " from invitation where person_id = ? and accepted_at is null and revoked_at is null")
                 .param(personId).query(Invitations::invitation).optional();
         UUID id = open.map(Invitation::id).orElseGet(UUID::randomUUID);
-        String token = InvitationToken.generate();
+        String token = LinkToken.generate();
         Instant expires = Instant.now().plus(validity);
         String lang = "en".equals(language) ? "en" : "fr";
         if (open.isPresent()) {
             jdbc.sql("update invitation set token_hash = ?, expires_at = ?, role = ?, locale = ?, email = ? where id = ?")
-                    .params(InvitationToken.hash(token), Timestamp.from(expires), role.name(), lang, email, id).update();
+                    .params(LinkToken.hash(token), Timestamp.from(expires), role.name(), lang, email, id).update();
         } else {
             jdbc.sql("""
                             insert into invitation (tenant_id, id, email, role, token_hash, locale, invited_by, expires_at, person_id)
                             values (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, email, role.name(), InvitationToken.hash(token), lang, ActingPerson.current().orElse(null),
+                    .params(id, email, role.name(), LinkToken.hash(token), lang, ActingPerson.current().orElse(null),
                             Timestamp.from(expires), personId)
                     .update();
         }
@@ -201,10 +201,10 @@ public class Invitations {
     public Invitation resend(UUID invitationId) {
         Invitation invitation = find(invitationId).filter(i -> i.acceptedAt() == null)
                 .orElseThrow(() -> InvalidInputException.of("invitation", "members.error.invitationGone"));
-        String token = InvitationToken.generate();
+        String token = LinkToken.generate();
         Instant expires = Instant.now().plus(validity);
         jdbc.sql("update invitation set token_hash = ?, expires_at = ?, revoked_at = null where id = ?")
-                .params(InvitationToken.hash(token), Timestamp.from(expires), invitationId).update();
+                .params(LinkToken.hash(token), Timestamp.from(expires), invitationId).update();
         mail(invitation.email(), invitation.role(), invitation.locale(), token, expires);
         events.publishEvent(AuditedChange.of("invitation.resent", "invitation", invitationId, invitation.email(),
                 Map.of("expiresAt", invitation.expiresAt().toString()), Map.of("expiresAt", expires.toString())));
@@ -287,10 +287,10 @@ public class Invitations {
     }
 
     private Optional<Found> lookup(String token) {
-        if (!InvitationToken.wellFormed(token)) {
+        if (!LinkToken.wellFormed(token)) {
             return Optional.empty();
         }
-        String hash = InvitationToken.hash(token);
+        String hash = LinkToken.hash(token);
         UUID tenant = transactions.execute(s -> jdbc.sql("select invitation_tenant(?)").param(hash).query(UUID.class).optional().orElse(null));
         if (tenant == null) {
             return Optional.empty();

@@ -31,12 +31,16 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class SecurityConfiguration {
 
     static final String LOGIN_PATH = "/login";
+    private static final String UNSUBSCRIBE = "/unsubscribe/*/one-click";
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
             PortalOidcUserService userService, PortalSessions sessions) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/favicon.ico", "/styles/**", "/p/**").permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/favicon.ico", "/styles/**", "/p/**",
+                UNSUBSCRIBE).permitAll());
+        // A mail client's one-click unsubscribe (RFC 8058) is a POST from outside any session: the link's secret is the proof.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(UNSUBSCRIBE));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(LOGIN_PATH, "{baseUrl}/signed-out"));
         http.oauth2Login(login -> login
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests(registrations)))

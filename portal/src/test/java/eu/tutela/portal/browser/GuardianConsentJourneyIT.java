@@ -10,6 +10,8 @@ import eu.tutela.portal.communication.MailingAudience;
 import eu.tutela.portal.communication.MailingDraft;
 import eu.tutela.portal.communication.Mailings;
 import eu.tutela.portal.consent.Channel;
+import eu.tutela.portal.consent.ChannelPreferences;
+import eu.tutela.portal.consent.ChannelTopic;
 import eu.tutela.portal.consent.ConsentService;
 import eu.tutela.portal.consent.MinorConsentRule;
 import eu.tutela.portal.demo.DemoData;
@@ -61,6 +63,8 @@ class GuardianConsentJourneyIT extends BrowserJourney {
     TenantSettingsService settings;
     @Autowired
     Mailings mailings;
+    @Autowired
+    ChannelPreferences channels;
 
     @Test
     void bothParentsApproveOnTheirPhonesThenTheirDaughterSignsInAndATeenagerDecidesForHimself() {
@@ -233,6 +237,26 @@ class GuardianConsentJourneyIT extends BrowserJourney {
             assertThat(page.locator("#mine-state-photos-" + child)).hasText("Autorisée");
             page.navigate(portal("/t/" + DemoData.JEAN_MOULIN.slug()));
             assertThat(page.locator("#dashboard-title")).hasText(DemoData.JEAN_MOULIN.name());
+
+            // The link at the foot of the party message, opened on a phone with no sign-in, stops the school's news by e-mail.
+            jakarta.mail.internet.MimeMessage partyMail = CaughtMail.to(camilleMail).stream().filter(m -> subject(m).equals(party))
+                    .findFirst().orElseThrow();
+            String unsubscribe = CaughtMail.header(partyMail, "List-Unsubscribe").replaceAll("^<|>$", "");
+            newBrowserContext();
+            page.setViewportSize(390, 844);
+            page.navigate(unsubscribe);
+            assertThat(page.locator("#unsubscribe-title")).hasText("Ne plus recevoir de courriels de " + DemoData.JEAN_MOULIN.name() + " ?");
+            assertThat(page.locator("#unsubscribe-text")).containsText("d’actualités et d’offres");
+            org.assertj.core.api.Assertions.assertThat(asSchool(admin, school, () -> channels.of(camille.id())).allowed()
+                    .get(ChannelTopic.MARKETING)).as("opening the page changes nothing").contains(Channel.EMAIL);
+            shot("unsubscribe-phone");
+            page.locator("#unsubscribe-stop").click();
+            assertThat(page.locator("#unsubscribe-title")).hasText("C’est fait : vous ne recevrez plus ces courriels");
+            shot("unsubscribed-phone");
+            org.assertj.core.api.Assertions.assertThat(asSchool(admin, school, () -> channels.of(camille.id())).allowed())
+                    .as("the news by e-mail stopped, her information by e-mail kept")
+                    .satisfies(a -> org.assertj.core.api.Assertions.assertThat(a.get(ChannelTopic.MARKETING)).doesNotContain(Channel.EMAIL))
+                    .satisfies(a -> org.assertj.core.api.Assertions.assertThat(a.get(ChannelTopic.INFORMATION)).contains(Channel.EMAIL));
         } finally {
             asSchool(admin, school, () -> {
                 consents.chooseMinorRule(before);

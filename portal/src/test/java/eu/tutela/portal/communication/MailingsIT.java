@@ -31,6 +31,10 @@ import eu.tutela.portal.tenancy.TenantContext;
 import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.portal.tenancy.TenantRole;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -41,6 +45,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
@@ -78,6 +83,8 @@ class MailingsIT {
     PortalUsers users;
     @Autowired
     Environment env;
+    @LocalServerPort
+    int port;
 
     String suffix;
     Tenant school;
@@ -121,6 +128,7 @@ class MailingsIT {
         assertThat(done).extracting(MailingSummary::sent, MailingSummary::notAllowed, MailingSummary::noAddress, MailingSummary::className)
                 .as("Zoé by her mother's consent; Inès gave none; Tom has no address; Léo is in another class")
                 .containsExactly(1L, 1L, 1L, "5e B");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !CaughtMail.to(mail("zoe")).isEmpty());
         MimeMessage received = CaughtMail.to(mail("zoe")).stream().filter(m -> subject(m).equals("La fête du collège")).findFirst().orElseThrow();
         String text = CaughtMail.text(received);
         assertThat(text).contains("Samedi, portes ouvertes.").contains("« Actualités et offres de formation » est autorisé pour vous")
@@ -141,6 +149,44 @@ class MailingsIT {
         assertThat(awaitDone(parents)).extracting(MailingSummary::sent, MailingSummary::notAllowed).containsExactly(0L, 1L);
         assertThat(as(admin, () -> mailings.newest(10))).extracting(MailingSummary::id).containsExactly(parents, second, first);
         assertThat(recipientRows(first)).as("each pupil considered once").isEqualTo(3);
+    }
+
+    @Test
+    void theLinkAtTheFootOfEachMessageStopsThoseEmailsInOneClickAndNothingElse() throws Exception {
+        UUID first = as(admin, () -> mailings.send(new MailingDraft(NEWS, MailingAudience.STUDENTS, null, "Les nouvelles", "Texte.")));
+        assertThat(awaitDone(first).sent()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !CaughtMail.to(mail("zoe")).isEmpty());
+        MimeMessage received = CaughtMail.to(mail("zoe")).getFirst();
+        String link = CaughtMail.header(received, "List-Unsubscribe").replaceAll("^<|>$", "");
+        assertThat(link).startsWith("http").contains("/unsubscribe/").endsWith("/one-click");
+        assertThat(CaughtMail.header(received, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(CaughtMail.text(received)).contains("Ne plus recevoir ces courriels").contains(link);
+        URI local = URI.create("http://localhost:" + port + URI.create(link).getPath());
+
+        // Opening it (a person, or a mail scanner) leads to the page that asks, and changes nothing.
+        HttpResponse<String> opened = http(HttpRequest.newBuilder(local).GET());
+        assertThat(opened.statusCode()).isEqualTo(303);
+        assertThat(opened.headers().firstValue("Location").orElseThrow()).endsWith(local.getPath().replace("/one-click", ""));
+        assertThat(as(admin, () -> channels.of(zoe.id())).allowed().get(ChannelTopic.MARKETING)).contains(Channel.EMAIL);
+
+        // The mail client's one-click POST (RFC 8058), outside any session and without a CSRF token, stops them at once.
+        HttpResponse<String> clicked = http(HttpRequest.newBuilder(local)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
+        assertThat(clicked.statusCode()).isEqualTo(200);
+        assertThat(as(admin, () -> channels.of(zoe.id())).allowed().get(ChannelTopic.MARKETING)).doesNotContain(Channel.EMAIL);
+        assertThat(as(admin, () -> channels.of(zoe.id())).allowed().get(ChannelTopic.INFORMATION))
+                .as("only the message's topic").contains(Channel.EMAIL);
+        assertThat(as(admin, () -> consents.allows(zoe.id(), NEWS, null))).as("her mother's consent stands: only the channel stopped").isTrue();
+        assertThat(http(HttpRequest.newBuilder(local).POST(HttpRequest.BodyPublishers.noBody())).statusCode()).as("used again").isEqualTo(200);
+        assertThat(as(admin, () -> mailings.find(first)).orElseThrow().unsubscribed()).isEqualTo(1);
+
+        UUID second = as(admin, () -> mailings.send(new MailingDraft(NEWS, MailingAudience.STUDENTS, null, "Encore", "Texte.")));
+        assertThat(awaitDone(second)).extracting(MailingSummary::sent, MailingSummary::notAllowed).containsExactly(0L, 1L);
+
+        URI unknown = URI.create("http://localhost:" + port + "/unsubscribe/" + "A".repeat(43) + "/one-click");
+        assertThat(http(HttpRequest.newBuilder(unknown).POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(404);
+        assertThat(http(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/unsubscribe/%3Cscript%3E/one-click"))
+                .POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -176,6 +222,12 @@ class MailingsIT {
     private MailingSummary awaitDone(UUID mailing) {
         await().atMost(Duration.ofSeconds(60)).until(() -> as(admin, () -> mailings.find(mailing)).orElseThrow().done());
         return as(admin, () -> mailings.find(mailing)).orElseThrow();
+    }
+
+    private static HttpResponse<String> http(HttpRequest.Builder request) throws Exception {
+        try (HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private long recipientRows(UUID mailing) {

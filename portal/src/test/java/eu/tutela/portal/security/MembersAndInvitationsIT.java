@@ -93,7 +93,7 @@ class MembersAndInvitationsIT {
 
         String stored = OwnerDatabase.inTenant(env, school.id(), owner -> owner.sql("select token_hash from invitation where id = ?")
                 .param(sent.id()).query(String.class).single());
-        assertThat(stored).isEqualTo(InvitationToken.hash(token)).doesNotContain(token);
+        assertThat(stored).isEqualTo(LinkToken.hash(token)).doesNotContain(token);
         List<AuditEntry> entries = inSchool(() -> trail.page(new AuditFilter(null, null, null, "invitation.sent", null), 0, 10));
         assertThat(entries).hasSize(1);
         assertThat(entries.getFirst().summary()).contains("DPO").doesNotContain(token);

@@ -153,6 +153,7 @@ public class MailingsView extends VerticalLayout implements PageTitle {
         sent.addColumn(MailingSummary::sent).setHeader(getTranslation("mailing.sent")).setTextAlign(ColumnTextAlign.END);
         sent.addColumn(MailingSummary::notAllowed).setHeader(getTranslation("mailing.notAllowed")).setTextAlign(ColumnTextAlign.END);
         sent.addColumn(MailingSummary::noAddress).setHeader(getTranslation("mailing.noAddress")).setTextAlign(ColumnTextAlign.END);
+        sent.addColumn(MailingSummary::unsubscribed).setHeader(getTranslation("mailing.unsubscribed")).setTextAlign(ColumnTextAlign.END);
         sent.addColumn(m -> getTranslation(m.done() ? "mailing.done" : "mailing.sending")).setHeader(getTranslation("mailing.status"));
         section.add(sent);
         return section;
