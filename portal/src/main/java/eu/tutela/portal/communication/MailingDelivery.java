@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends a mailing, person by person, asking {@link ConsentService#allows} for each (the purpose, by e-mail) at the moment
- * of sending: a consent withdrawn a second before is honoured. Each person's outcome is recorded in the transaction that
+ * Sends a mailing, person by person, asking {@link ConsentService#allowsEach} for each (the purpose, by e-mail) in the
+ * transaction that sends to them: a consent withdrawn a second before is honoured. Each person's outcome is recorded in the transaction that
  * queues their mail, a hundred at a time: a run cut short resumes with the people it had not reached, none twice.
  */
 @Component
@@ -67,7 +68,12 @@ class MailingDelivery {
         context.progress(done, (long) everyone.size());
         for (int from = 0; from < left.size(); from += BATCH) {
             List<Contact> batch = left.subList(from, Math.min(left.size(), from + BATCH));
-            transactions.executeWithoutResult(status -> batch.forEach(c -> deliverTo(mailing, purpose, tenant, c)));
+            transactions.executeWithoutResult(status -> {
+                Map<UUID, Boolean> allowed = purpose.isEmpty() ? Map.of() : consents.allowsEach(batch.stream()
+                        .filter(c -> c.email() != null && !c.email().isBlank()).map(Contact::personId).toList(), mailing.purposeCode(),
+                        Channel.EMAIL);
+                batch.forEach(c -> deliverTo(mailing, purpose, tenant, c, allowed.getOrDefault(c.personId(), false)));
+            });
             done += batch.size();
             context.progress(done, (long) everyone.size());
         }
@@ -75,12 +81,13 @@ class MailingDelivery {
         return "sent=" + counts.sent() + " notAllowed=" + counts.notAllowed() + " noAddress=" + counts.noAddress();
     }
 
-    private void deliverTo(MailingRepository.Stored mailing, Optional<ConsentPurpose> purpose, TenantSettings tenant, Contact contact) {
+    private void deliverTo(MailingRepository.Stored mailing, Optional<ConsentPurpose> purpose, TenantSettings tenant, Contact contact,
+            boolean allowed) {
         if (contact.email() == null || contact.email().isBlank()) {
             mailings.record(mailing.id(), contact.personId(), MailingRepository.Outcome.NO_ADDRESS, null, null);
             return;
         }
-        if (purpose.isEmpty() || !consents.allows(contact.personId(), mailing.purposeCode(), Channel.EMAIL)) {
+        if (purpose.isEmpty() || !allowed) {
             mailings.record(mailing.id(), contact.personId(), MailingRepository.Outcome.NOT_ALLOWED, null, null);
             return;
         }

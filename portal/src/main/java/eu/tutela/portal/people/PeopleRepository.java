@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,24 +125,36 @@ class PeopleRepository {
     }
 
     Optional<WithGuardians> withGuardians(UUID personId) {
-        List<WithGuardians> found = new ArrayList<>();
+        return Optional.ofNullable(withGuardians("s.id = ?", personId).get(personId));
+    }
+
+    /** These people, each with their guardians, in one statement; the unknown ones (or another institution's) absent. */
+    Map<UUID, WithGuardians> withGuardians(Collection<UUID> personIds) {
+        return withGuardians("s.id = any(cast(? as uuid[]))", personIds.stream().map(UUID::toString).toArray(String[]::new));
+    }
+
+    // One person is asked by "s.id = ?", not as an array of one: a prepared statement's generic plan for an array of
+    // unknown length was three times slower for allows() (docs/benchmarks.md, "Consent").
+    private Map<UUID, WithGuardians> withGuardians(String which, Object parameter) {
+        Map<UUID, WithGuardians> found = new LinkedHashMap<>();
         jdbc.sql("select " + columns("s.", "") + ", g.relationship, g.parental_responsibility, " + columns("q.", "g_") + " " + """
                          from person s
                          left join guardianship g on g.tenant_id = s.tenant_id and g.child_id = s.id
                          left join person q on q.tenant_id = g.tenant_id and q.id = g.guardian_id and q.kind = 'GUARDIAN'
-                        where s.id = ?
-                        order by q.family_name, q.given_name""")
-                .param(personId)
+                        where""" + " " + which + " order by s.id, q.family_name, q.given_name")
+                .param(parameter)
                 .query((ResultSet rs) -> {
-                    if (found.isEmpty()) {
-                        found.add(new WithGuardians(row(rs, ""), new ArrayList<>()));
+                    WithGuardians person = found.get(rs.getObject("id", UUID.class));
+                    if (person == null) {
+                        person = new WithGuardians(row(rs, ""), new ArrayList<>());
+                        found.put(person.person().id(), person);
                     }
                     if (rs.getObject("g_id") != null) {
-                        found.getFirst().guardians().add(new StoredLink(row(rs, "g_"), Relationship.valueOf(rs.getString("relationship")),
+                        person.guardians().add(new StoredLink(row(rs, "g_"), Relationship.valueOf(rs.getString("relationship")),
                                 rs.getBoolean("parental_responsibility")));
                     }
                 });
-        return found.stream().findFirst();
+        return found;
     }
 
     /** Active students born after {@code minorSince} (minors today), by class then name. */

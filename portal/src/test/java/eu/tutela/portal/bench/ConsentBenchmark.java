@@ -334,6 +334,14 @@ class ConsentBenchmark {
         Map<String, Timed> four = interleaved(school, sample, variants, THREADS, CALLS_PER_THREAD);
         variants.forEach(v -> print("consent.allows." + v.name(), four.get(v.name()), v.what()));
 
+        // What a mailing asks: allowsEach for a hundred people at a time, as background work, four threads.
+        long[] batches = each(school, sample, THREADS, 60);
+        System.out.printf(Locale.ROOT, "BENCH consent.allows.each-100.per-person %.3f ms median, p99 %.3f ms (allowsEach of 100 people, 50 "
+                        + "minors and 50 persons of age, news by EMAIL, as background work, as a mailing asks it; each batch's time / 100; "
+                        + "%d threads, %d batches)%n", percentile(batches, 50) / 100, percentile(batches, 99) / 100, THREADS, batches.length);
+        System.out.printf(Locale.ROOT, "BENCH consent.allows.each-100.batch %.2f ms median, p99 %.2f ms (the same batches, whole)%n",
+                percentile(batches, 50), percentile(batches, 99));
+
         // Where the time goes: the tables one call reads (index and sequential scans of its transaction), one minor, one person of age.
         for (int kind = 0; kind < 2; kind++) {
             UUID person = sample[kind][0];
@@ -460,6 +468,45 @@ class ConsentBenchmark {
             long[] minorNanos = concat(minors);
             long[] ofAgeNanos = concat(adults);
             return new Timed(concat(List.of(minorNanos, ofAgeNanos)), allowed.get(), seconds, minorNanos, ofAgeNanos);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** {@code threads} threads of {@code batches} calls of allowsEach on 100 random people each, after 5 not measured; sorted. */
+    private long[] each(Tenant school, UUID[][] sample, int threads, int batches) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<long[]>> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                running.add(pool.submit(() -> {
+                    SignedInAs.nobody();
+                    return TenantContext.callAs(school.id(), () -> {
+                        ThreadLocalRandom random = ThreadLocalRandom.current();
+                        long[] took = new long[batches];
+                        for (int b = -5; b < batches; b++) {
+                            List<UUID> people = new ArrayList<>();
+                            for (int i = 0; i < 100; i++) {
+                                UUID[] kind = sample[i % 2];
+                                people.add(kind[random.nextInt(kind.length)]);
+                            }
+                            long t0 = System.nanoTime();
+                            consents.allowsEach(people, NEWS, Channel.EMAIL);
+                            if (b >= 0) {
+                                took[b] = System.nanoTime() - t0;
+                            }
+                        }
+                        return took;
+                    });
+                }));
+            }
+            List<long[]> all = new ArrayList<>();
+            for (Future<long[]> f : running) {
+                all.add(f.get());
+            }
+            long[] sorted = concat(all);
+            Arrays.sort(sorted);
+            return sorted;
         } finally {
             pool.shutdown();
         }

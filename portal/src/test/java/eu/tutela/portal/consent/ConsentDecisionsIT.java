@@ -319,9 +319,12 @@ class ConsentDecisionsIT {
                 () -> consents.recordOnPaper(child.id(), mother.id(), news, Decision.WITHDRAWN, "Tentative"))))
                 .containsEntry("person", "consent.person.unknown");
         assertThat(SignedInAs.inTenant(otherAdmin, other, () -> consents.allows(child.id(), NEWS, null))).isFalse();
+        assertThat(SignedInAs.inTenant(otherAdmin, other, () -> consents.allowsEach(List.of(child.id()), NEWS, null)))
+                .containsExactly(java.util.Map.entry(child.id(), false));
 
         UUID staff = member(school, "staff", TenantRole.STAFF);
         assertThat(as(staff, () -> consents.allows(child.id(), NEWS, null))).isTrue();
+        assertThat(as(staff, () -> consents.allowsEach(List.of(child.id()), NEWS, null))).containsEntry(child.id(), true);
         assertThatThrownBy(() -> as(staff, () -> consents.states(child.id()))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(staff, () -> consents.recordOnPaper(child.id(), mother.id(), news, Decision.WITHDRAWN, "x")))
                 .isInstanceOf(AccessDeniedException.class);
@@ -346,8 +349,13 @@ class ConsentDecisionsIT {
         }).toList();
     }
 
+    /** The answer of allows, checked against the batch form a mailing uses (with an unknown id beside it). */
     private boolean allows(Person person, Channel channel) {
-        return as(admin, () -> consents.allows(person.id(), NEWS, channel));
+        boolean answer = as(admin, () -> consents.allows(person.id(), NEWS, channel));
+        UUID unknown = UUID.randomUUID();
+        assertThat(as(admin, () -> consents.allowsEach(List.of(unknown, person.id()), NEWS, channel))).as("allowsEach answers alike")
+                .containsExactly(java.util.Map.entry(unknown, false), java.util.Map.entry(person.id(), answer));
+        return answer;
     }
 
     private long decisions(Person subject) {

@@ -10,7 +10,10 @@ import eu.tutela.portal.people.PersonKind;
 import eu.tutela.portal.people.Relationship;
 import eu.tutela.portal.people.RosterImport;
 import eu.tutela.portal.people.RosterImports;
+import eu.tutela.portal.security.InvitationAccepted;
 import eu.tutela.portal.tenancy.Tenant;
+import eu.tutela.portal.tenancy.TenantContext;
+import eu.tutela.portal.tenancy.TenantRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +22,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Collège Jean Moulin's registry, as its administrator would have filled it in: pupils of 11 to 15 in a few
@@ -36,8 +42,13 @@ class DemoPeople {
     private final RosterImports imports;
     private final ConsentPurposes consentPurposes;
     private final ConsentService consents;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
-    DemoPeople(People people, RosterImports imports, ConsentPurposes consentPurposes, ConsentService consents) {
+    DemoPeople(People people, RosterImports imports, ConsentPurposes consentPurposes, ConsentService consents,
+            ApplicationEventPublisher events, TransactionTemplate transactions) {
+        this.events = events;
+        this.transactions = transactions;
         this.people = people;
         this.imports = imports;
         this.consentPurposes = consentPurposes;
@@ -72,6 +83,20 @@ class DemoPeople {
         settled(university, administrator, started.id());
         DemoActor.as(administrator, university, () -> imports.confirm(started.id()));
         settled(university, administrator, started.id());
+    }
+
+    /**
+     * HEMI's demo student and parent have joined the portal (as if each had accepted the invitation sent from the
+     * registry): their accounts are those of Emma and David Nguyen of the roster, so "My privacy" and "My requests"
+     * show them their own records. Linking again changes nothing.
+     */
+    void linkAccounts(Tenant university, UUID administrator, Map<String, UUID> accountsByExternalId) {
+        accountsByExternalId.forEach((externalId, userId) -> {
+            Person person = DemoActor.as(administrator, university, () -> people.findByExternalId(externalId)).orElseThrow();
+            TenantContext.runAs(university.id(), () -> transactions.executeWithoutResult(status -> events.publishEvent(
+                    new InvitationAccepted(university.id(), null, userId,
+                            person.kind() == PersonKind.GUARDIAN ? TenantRole.GUARDIAN : TenantRole.STUDENT, person.id()))));
+        });
     }
 
     private void settled(Tenant tenant, UUID administrator, UUID importId) {

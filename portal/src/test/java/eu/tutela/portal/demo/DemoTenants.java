@@ -50,11 +50,13 @@ public class DemoTenants {
     private final TenantLifecycle lifecycle;
     private final DemoPolicies policies;
     private final DemoPeople people;
+    private final DemoRequests requests;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
     DemoTenants(IdentityProvider identity, TenantDirectory tenants, PortalUsers users, Memberships memberships,
             DemoWelcomeMail welcomeMail, TenantSettingsService settings, Invitations invitations, Environment environment,
-            TenantLifecycle lifecycle, DemoPolicies policies, DemoPeople people) {
+            TenantLifecycle lifecycle, DemoPolicies policies, DemoPeople people, DemoRequests requests) {
+        this.requests = requests;
         this.identity = identity;
         this.tenants = tenants;
         this.users = users;
@@ -122,6 +124,9 @@ public class DemoTenants {
         policies.publishSchools(bySlug.get(DemoData.JEAN_MOULIN.slug()), userIds.get(DemoData.SCHOOL_ADMIN));
         people.registerSchools(bySlug.get(DemoData.JEAN_MOULIN.slug()), userIds.get(DemoData.SCHOOL_ADMIN));
         people.importUniversity(bySlug.get(DemoData.HEMI.slug()), userIds.get(DemoData.ADMIN));
+        people.linkAccounts(bySlug.get(DemoData.HEMI.slug()), userIds.get(DemoData.ADMIN),
+                Map.of("HEMI-E001", userIds.get(DemoData.STUDENT), "HEMI-R001", userIds.get(DemoData.GUARDIAN)));
+        requests.askOnce(bySlug.get(DemoData.HEMI.slug()), userIds.get(DemoData.STUDENT));
         if (lifecycle.find(DemoData.SUSPENDED.slug()).isEmpty()) {
             lifecycle.create(DemoData.SUSPENDED, DemoData.OPERATOR.email() + " (demo)");
             lifecycle.suspend(DemoData.SUSPENDED.slug(), DemoData.OPERATOR.email() + " (demo)");
