@@ -125,6 +125,16 @@ public class People {
         return repository.find(id).map(viewer()::see);
     }
 
+    /**
+     * The whole record, as administrators and the DPO see it, for the platform's own work too: what a rights request's
+     * archive or erasure needs of the registry. Empty for an unknown person (or another institution's).
+     */
+    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN', 'DPO')")
+    @Transactional(readOnly = true)
+    public Optional<Person> wholeRecord(UUID id) {
+        return repository.find(id).map(p -> view(p, new Viewer(minorSince(), true)));
+    }
+
     /** The person with this external id (the roster's key), if any. */
     @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF')")
     @Transactional(readOnly = true)

@@ -5,8 +5,8 @@ import eu.tutela.portal.notification.Outbox;
 import eu.tutela.portal.notification.PortalAddress;
 import eu.tutela.portal.security.Member;
 import eu.tutela.portal.security.Members;
+import eu.tutela.portal.security.SystemWork;
 import eu.tutela.portal.tenancy.TenantContext;
-import eu.tutela.portal.tenancy.TenantRole;
 import eu.tutela.portal.tenancy.TenantSettings;
 import eu.tutela.portal.tenancy.TenantSettingsService;
 import java.time.format.DateTimeFormatter;
@@ -46,19 +46,20 @@ class NewRequestNotice {
         this.messages = messages;
     }
 
-    // No transaction around the listener: the tenant is bound first, then the transaction begins within it.
+    // No transaction around the listener: the tenant is bound first, then the transaction begins within it. As the
+    // platform's own work: the thread that runs it may still carry the requester's sign-in, who may not list members.
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(RightsRequestSubmitted submitted) {
-        TenantContext.runAs(submitted.tenantId(), () -> transactions.executeWithoutResult(status -> tell(submitted)));
+        SystemWork.call(() -> TenantContext.callAs(submitted.tenantId(), () -> transactions.execute(status -> {
+            tell(submitted);
+            return null;
+        })));
     }
 
     private void tell(RightsRequestSubmitted submitted) {
         RightsRequestRepository.Stored request = repository.find(submitted.requestId()).orElseThrow();
         TenantSettings tenant = settings.current();
-        List<Member> everyone = members.everyone();
-        List<Member> dpos = everyone.stream().filter(m -> m.roles().contains(TenantRole.DPO)).toList();
-        List<Member> told = dpos.isEmpty() ? everyone.stream().filter(m -> m.roles().contains(TenantRole.ADMIN)).toList() : dpos;
-        for (Member member : told) {
+        for (Member member : DeadlineAlerts.dposElseAdministrators(members.everyone())) {
             Locale locale = member.locale();
             outbox.send(new Mail(member.email(), locale, Mail.text("rights.mail.subject.new", request.reference()),
                     List.of(Mail.text("rights.mail.new", request.reference(), messages.getMessage("rights.type." + request.type().name(), null, locale),

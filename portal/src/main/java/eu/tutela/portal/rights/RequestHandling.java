@@ -1,5 +1,6 @@
 package eu.tutela.portal.rights;
 
+import eu.tutela.portal.jobs.Jobs;
 import eu.tutela.portal.people.ConsentParties;
 import eu.tutela.portal.people.People;
 import eu.tutela.portal.security.Caller;
@@ -41,9 +42,11 @@ public class RequestHandling {
     private final TenantSettingsService settings;
     private final RequestMails mails;
     private final ApplicationEventPublisher events;
+    private final Jobs jobs;
 
     RequestHandling(RightsRequestRepository repository, RequestTimeline timeline, People people, Members members, Caller caller,
-            TenantSettingsService settings, RequestMails mails, ApplicationEventPublisher events) {
+            TenantSettingsService settings, RequestMails mails, ApplicationEventPublisher events, Jobs jobs) {
+        this.jobs = jobs;
         this.repository = repository;
         this.timeline = timeline;
         this.people = people;
@@ -251,6 +254,44 @@ public class RequestHandling {
         RightsRequestRepository.Stored request = open(requestId);
         move(request, RequestStatus.REFUSED, why, me, "rights.request.refused");
         mails.tell(request, "refused", why);
+    }
+
+    /**
+     * Builds the archive of an access or portability request in the background (progress on its run): every module's
+     * records on the subject. The requester is told when it is ready.
+     *
+     * @throws InvalidInputException on {@code request} (another type, no registry record, identity not verified yet,
+     *         an archive being built already)
+     */
+    @PreAuthorize("@caller.has('DPO', 'ADMIN')")
+    @Transactional
+    public AccessArchive buildArchive(UUID requestId) {
+        UUID me = caller.require(TenantRole.DPO, TenantRole.ADMIN).personId();
+        RightsRequestRepository.Stored request = open(requestId);
+        if (request.type() != RequestType.ACCESS && request.type() != RequestType.PORTABILITY) {
+            throw InvalidInputException.of("request", "rights.archive.notForType");
+        }
+        if (request.status() == RequestStatus.IDENTITY_TO_VERIFY) {
+            throw InvalidInputException.of("status", "rights.status.identityFirst");
+        }
+        if (request.subjectId() == null) {
+            throw InvalidInputException.of("request", "rights.archive.noSubject");
+        }
+        if (repository.archiveOf(requestId).filter(a -> a.status() == AccessArchive.Status.BUILDING).isPresent()) {
+            throw InvalidInputException.of("request", "rights.archive.building");
+        }
+        UUID archiveId = UUID.randomUUID();
+        repository.insertArchive(archiveId, requestId, jobs.start(ArchiveJob.KIND, archiveId.toString()), me);
+        audit("rights.archive.requested", request, Map.of(), Map.of("archive", archiveId.toString()));
+        return repository.archiveOf(requestId).orElseThrow();
+    }
+
+    /** The request's newest archive, if one was asked for. */
+    @PreAuthorize("@caller.has('DPO', 'ADMIN')")
+    @Transactional(readOnly = true)
+    public Optional<AccessArchive> archive(UUID requestId) {
+        caller.require(TenantRole.DPO, TenantRole.ADMIN);
+        return repository.archiveOf(requestId);
     }
 
     private void move(RightsRequestRepository.Stored request, RequestStatus to, String outcome, UUID by, String action) {

@@ -100,6 +100,39 @@ class RightsRequestRepository {
         jdbc.sql("update rights_request set assigned_to = ? where id = ?").params(userId, id).update();
     }
 
+    private static final String ARCHIVE = """
+            select id, request_id, status, run_id, created_at, ready_at, expires_at, file_name, size_bytes, records, failure, downloads
+              from rights_archive""";
+
+    void insertArchive(UUID id, UUID requestId, UUID runId, UUID createdBy) {
+        jdbc.sql("""
+                        insert into rights_archive (tenant_id, id, request_id, status, run_id, created_by)
+                        values (current_tenant_id(), ?, ?, 'BUILDING', ?, ?)""")
+                .params(id, requestId, runId, createdBy).update();
+    }
+
+    /** The request's newest archive. */
+    Optional<AccessArchive> archiveOf(UUID requestId) {
+        return jdbc.sql(ARCHIVE + " where request_id = ? order by created_at desc, id limit 1").param(requestId)
+                .query(RightsRequestRepository::archive).optional();
+    }
+
+    /** The archive's file, counted as downloaded once more. */
+    Optional<byte[]> download(UUID archiveId) {
+        jdbc.sql("update rights_archive set downloads = downloads + 1 where id = ?").param(archiveId).update();
+        return jdbc.sql("select content from rights_archive where id = ? and status = 'READY'").param(archiveId).query(byte[].class).optional();
+    }
+
+    private static AccessArchive archive(ResultSet rs, int n) throws SQLException {
+        OffsetDateTime ready = rs.getObject("ready_at", OffsetDateTime.class);
+        OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
+        return new AccessArchive(rs.getObject("id", UUID.class), rs.getObject("request_id", UUID.class),
+                AccessArchive.Status.valueOf(rs.getString("status")), rs.getObject("run_id", UUID.class),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), ready == null ? null : ready.toInstant(),
+                expires == null ? null : expires.toInstant(), rs.getString("file_name"), (Long) rs.getObject("size_bytes"),
+                (Long) rs.getObject("records"), rs.getString("failure"), rs.getInt("downloads"));
+    }
+
     void event(UUID requestId, RequestEvent.Kind kind, RequestStatus status, String body, UUID byUser) {
         jdbc.sql("""
                         insert into rights_request_event (tenant_id, request_id, id, kind, status, body, by_user)

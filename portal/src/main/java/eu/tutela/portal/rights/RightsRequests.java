@@ -186,6 +186,37 @@ public class RightsRequests {
                 Map.of("length", text.length())));
     }
 
+    /** The newest archive of one of the caller's requests; empty for anyone else's. */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF', 'GUARDIAN', 'STUDENT')")
+    @Transactional(readOnly = true)
+    public Optional<AccessArchive> archive(UUID requestId) {
+        UUID me = caller.require(TenantRole.values()).personId();
+        return repository.find(requestId).filter(r -> me.equals(r.requesterUserId())).flatMap(r -> repository.archiveOf(requestId));
+    }
+
+    /**
+     * The archive's file, for its requester only and until it expires; each download is counted and audited.
+     *
+     * @throws InvalidInputException on {@code archive}: not theirs ({@code rights.archive.unknown}), expired
+     *         ({@code rights.archive.expired}) or not ready
+     */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF', 'GUARDIAN', 'STUDENT')")
+    @Transactional
+    public byte[] download(UUID requestId) {
+        UUID me = caller.require(TenantRole.values()).personId();
+        RightsRequestRepository.Stored request = repository.find(requestId).filter(r -> me.equals(r.requesterUserId()))
+                .orElseThrow(() -> InvalidInputException.of("archive", "rights.archive.unknown"));
+        AccessArchive archive = repository.archiveOf(requestId).filter(a -> a.status() == AccessArchive.Status.READY)
+                .orElseThrow(() -> InvalidInputException.of("archive", "rights.archive.unknown"));
+        if (!archive.downloadable(Instant.now())) {
+            throw InvalidInputException.of("archive", "rights.archive.expired");
+        }
+        byte[] content = repository.download(archive.id()).orElseThrow();
+        events.publishEvent(AuditedChange.of("rights.archive.downloaded", "rights_request", requestId, request.reference(),
+                Map.of("downloads", archive.downloads()), Map.of("downloads", archive.downloads() + 1, "bytes", content.length)));
+        return content;
+    }
+
     private RightsRequestRepository.Stored ownOpen(UUID requestId) {
         UUID me = caller.require(TenantRole.values()).personId();
         return repository.lock(requestId).filter(r -> me.equals(r.requesterUserId()) && !r.status().closed())

@@ -2,21 +2,30 @@ package eu.tutela.portal.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import eu.tutela.portal.demo.DemoData;
 import eu.tutela.portal.support.CaughtMail;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A student of HEMI asks, from her phone, to see her data; HEMI's DPO finds it at the top of the queue with its due
- * date, starts it, asks her a question she answers, and completes it; she follows each step on "My requests" and by
- * e-mail.
+ * A student of HEMI asks, from her phone, to see her data; HEMI's DPO finds it in the queue with its due date, starts
+ * it, asks her a question she answers, gathers her data into an archive and completes it; she follows each step on "My
+ * requests" and by e-mail, and downloads her data: hers, and nobody else's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -52,6 +61,7 @@ class RightsRequestJourneyIT extends BrowserJourney {
         // The DPO: the queue, the request, its steps.
         newBrowserContext();
         signIn(DemoData.DPO);
+        acceptPolicyIfAsked();
         page.getByLabel("Navigation principale").getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName("Demandes d’exercice des droits")).click();
         assertThat(page.locator("#requests-title")).hasText("Demandes d’exercice des droits");
@@ -90,6 +100,10 @@ class RightsRequestJourneyIT extends BrowserJourney {
         page.navigate(portal("/t/hemi/requests"));
         page.locator("#requests vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(reference)).click();
         assertThat(page.locator(".request-timeline")).containsText("Oui, merci.");
+        page.locator("#request-build-archive").click();
+        assertThat(page.locator("#request-archive-state")).containsText("Archive prête",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        shot("archive-ready");
         page.locator("#request-complete").click();
         assertThat(page.locator("#request-text")).containsText("Écrivez d’abord quelque chose.");
         page.locator("#request-text textarea").fill("Votre dossier complet vous a été remis le jour même.");
@@ -98,9 +112,38 @@ class RightsRequestJourneyIT extends BrowserJourney {
         shot("request-completed");
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> CaughtMail.to(DemoData.STUDENT.email()).stream()
                 .anyMatch(m -> CaughtMail.text(m).contains("Votre dossier complet vous a été remis")));
+
+        // Emma downloads her data: hers, and nobody else's.
+        newBrowserContext();
+        page.setViewportSize(390, 844);
+        signIn(DemoData.STUDENT);
+        page.navigate(portal("/t/hemi/my-requests"));
+        assertThat(page.locator("#request-" + reference)).containsText("Traitée");
+        shot("archive-to-download-phone");
+        Download download = page.waitForDownload(page.locator("#request-archive-" + reference)::click);
+        Map<String, String> files = unzip(download);
+        org.assertj.core.api.Assertions.assertThat(files.get("data/people.json")).contains("\"given_name\":\"Emma\"")
+                .contains("\"family_name\":\"Nguyen\"").contains("student@hemi.example");
+        org.assertj.core.api.Assertions.assertThat(files.get("summary.html")).contains("Données personnelles de Emma Nguyen");
+        org.assertj.core.api.Assertions.assertThat(String.join("\n", files.values())).as("no other student")
+                .doesNotContain("Dubois").doesNotContain("Lefebvre").doesNotContain("Haddad");
     }
 
+    private static Map<String, String> unzip(Download download) {
+        Map<String, String> files = new TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(download.path()))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    /** HEMI's policy may have been published by another journey of this run: whoever signs in accepts it first. */
     private void acceptPolicyIfAsked() {
+        page.locator("#dashboard-title, #policy-accept").first().waitFor();
         if (page.locator("#policy-accept").count() > 0) {
             page.locator("#policy-accept").click();
         }

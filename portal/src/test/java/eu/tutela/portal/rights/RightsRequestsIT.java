@@ -39,6 +39,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rights requests against the real database and SMTP server: a student and a parent ask, the DPO is told and works the
@@ -64,6 +66,10 @@ class RightsRequestsIT {
     PortalUsers users;
     @Autowired
     Environment env;
+    @Autowired
+    DeadlineAlerts alerts;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     String suffix;
     Tenant school;
@@ -195,6 +201,69 @@ class RightsRequestsIT {
     }
 
     @Test
+    void theArchiveHoldsTheStudentsDataAndNobodyElsesAndOnlySheDownloadsItUntilItExpires() throws Exception {
+        RightsRequest sent = as(leaAccount, () -> requests.submit(lea.id(), RequestType.ACCESS, "Mon dossier"));
+        RightsRequest erasure = as(leaAccount, () -> requests.submit(lea.id(), RequestType.ERASURE, null));
+        assertThat(Refused.problems(() -> as(dpo, () -> handling.buildArchive(erasure.id())))).containsEntry("request", "rights.archive.notForType");
+        as(dpo, () -> {
+            handling.start(sent.id());
+            return handling.buildArchive(sent.id());
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> as(dpo, () -> handling.archive(sent.id())).orElseThrow().status()
+                != AccessArchive.Status.BUILDING);
+        AccessArchive ready = as(dpo, () -> handling.archive(sent.id())).orElseThrow();
+        assertThat(ready.status()).isEqualTo(AccessArchive.Status.READY);
+        assertThat(ready.records()).isPositive();
+        assertThat(ready.expiresAt()).isBetween(java.time.Instant.now().plus(Duration.ofDays(6)), java.time.Instant.now().plus(Duration.ofDays(8)));
+
+        byte[] zip = as(leaAccount, () -> requests.download(sent.id()));
+        Map<String, String> files = unzip(zip);
+        assertThat(files.keySet()).contains("summary.html", "records.csv", "data/people.json", "data/consent.json", "data/rights.json",
+                "data/security.json", "data/audit.json", "data/notification.json");
+        assertThat(files.get("data/people.json")).contains("\"given_name\":\"Léa\"").contains("\"family_name\":\"Droit\"")
+                .contains("Claire");
+        assertThat(files.get("data/rights.json")).contains("Mon dossier");
+        assertThat(files.get("summary.html")).contains("Fiche du registre").contains("Mission d’intérêt public").contains(sent.reference());
+        assertThat(files.get("records.csv")).startsWith("module,category,record,field,value").contains("people,person,");
+        String everything = String.join("\n", files.values());
+        assertThat(everything).as("nothing of another pupil").doesNotContain(other.id().toString()).doesNotContain("\"Tom\"");
+
+        // Only she downloads it, and only until it expires; each download is in the audit trail.
+        assertThat(Refused.problems(() -> as(motherAccount, () -> requests.download(sent.id())))).containsEntry("archive", "rights.archive.unknown");
+        assertThat(as(motherAccount, () -> requests.archive(sent.id()))).isEmpty();
+        assertThat(auditActions(sent.id())).contains("rights.archive.requested", "rights.archive.downloaded");
+        OwnerDatabase.inTenant(env, school.id(), owner -> owner.sql("update rights_archive set expires_at = now() - interval '1 minute' where id = ?")
+                .param(ready.id()).update());
+        assertThat(Refused.problems(() -> as(leaAccount, () -> requests.download(sent.id())))).containsEntry("archive", "rights.archive.expired");
+        assertThat(as(leaAccount, () -> requests.mine(sent.id())).orElseThrow().timeline()).extracting(RequestEvent::kind)
+                .contains(RequestEvent.Kind.ARCHIVE_READY);
+    }
+
+    @Test
+    void theHandlerIsAlertedOnceAsTheDueDateNearsArrivesAndPasses() {
+        RightsRequest sent = as(leaAccount, () -> requests.submit(lea.id(), RequestType.ACCESS, null));
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        assertThat(alertRound()).as("31 days left: nothing yet").isZero();
+        dueOn(sent, today.plusDays(5));
+        assertThat(alertRound()).isEqualTo(1);
+        assertThat(alertRound()).as("once per level").isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !texts("dpo", "arrive à échéance").isEmpty());
+        assertThat(texts("dpo", "arrive à échéance").getFirst()).contains(sent.reference()).contains("il reste 5 jours");
+        assertThat(texts("admin", sent.reference())).as("the DPO handles, not the administrator").isEmpty();
+
+        // Taken by the administrator: the alerts go to her from then on.
+        as(admin, () -> {
+            handling.assign(sent.id(), null);
+            return null;
+        });
+        dueOn(sent, today.minusDays(2));
+        assertThat(alertRound()).isEqualTo(1);
+        assertThat(alertRound()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !texts("admin", "en retard").isEmpty());
+        assertThat(texts("admin", "en retard").getFirst()).contains(sent.reference()).contains("2 jours de retard");
+    }
+
+    @Test
     void nobodyAsksForSomeoneElseTwiceAtOnceOrFromAnotherInstitution() throws Exception {
         // Another pupil, a person of another tenant, nothing at all: refused, nothing stored.
         assertThat(Refused.problems(() -> as(motherAccount, () -> requests.submit(other.id(), RequestType.ACCESS, null))))
@@ -260,6 +329,26 @@ class RightsRequestsIT {
                 SignedInAs.nobody();
             }
         };
+    }
+
+    private int alertRound() {
+        return TenantContext.callAs(school.id(), () -> new TransactionTemplate(transactionManager)
+                .execute(status -> alerts.alert()));
+    }
+
+    private void dueOn(RightsRequest request, LocalDate due) {
+        OwnerDatabase.inTenant(env, school.id(), owner -> owner.sql("update rights_request set due_on = ? where id = ?")
+                .params(due, request.id()).update());
+    }
+
+    private static Map<String, String> unzip(byte[] zip) throws java.io.IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return files;
     }
 
     private List<String> texts(String local, String containing) {

@@ -2,6 +2,7 @@ package eu.tutela.portal.rights.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,6 +13,9 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import eu.tutela.portal.rights.AccessArchive;
 import eu.tutela.portal.rights.RequestDetail;
 import eu.tutela.portal.rights.RequestSubject;
 import eu.tutela.portal.rights.RequestType;
@@ -22,13 +26,17 @@ import eu.tutela.portal.shell.MainLayout;
 import eu.tutela.portal.shell.PageTitle;
 import eu.tutela.portal.shell.TenantTimes;
 import eu.tutela.portal.tenancy.InvalidInputException;
+import eu.tutela.portal.tenancy.TenantContext;
 import eu.tutela.portal.tenancy.TenantSettings;
 import eu.tutela.portal.tenancy.TenantSettingsService;
 import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * "My requests": a member asks the institution to exercise a right (about themself, or a minor child), then follows
@@ -142,6 +150,20 @@ public class MyRequestsView extends VerticalLayout implements BeforeEnterObserve
             card.add(new Paragraph(getTranslation("rights.mine.extended", request.extensionReason())));
         }
         card.add(new RequestTimelineList(detail.timeline(), times));
+        requests.archive(request.id()).filter(a -> a.status() == AccessArchive.Status.READY).ifPresent(archive -> {
+            if (archive.downloadable(Instant.now())) {
+                UUID tenantId = settings.current().tenantId();
+                Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
+                    byte[] bytes = TenantContext.callAs(tenantId, () -> requests.download(request.id()));
+                    return new DownloadResponse(new ByteArrayInputStream(bytes), archive.fileName(), "application/zip", bytes.length);
+                }), getTranslation("rights.archive.download", times.format(archive.expiresAt())));
+                download.setId("request-archive-" + request.reference());
+                download.getElement().setAttribute("download", true);
+                card.add(new Paragraph(download));
+            } else {
+                card.add(new Paragraph(getTranslation("rights.archive.expiredNote", times.format(archive.expiresAt()))));
+            }
+        });
         if (!request.status().closed()) {
             TextArea reply = new TextArea(getTranslation("rights.reply"));
             reply.setId("request-reply-" + request.reference());

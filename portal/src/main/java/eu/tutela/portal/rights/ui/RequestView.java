@@ -1,5 +1,6 @@
 package eu.tutela.portal.rights.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -13,10 +14,17 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.shared.Registration;
+import eu.tutela.portal.jobs.Jobs;
+import eu.tutela.portal.rights.AccessArchive;
 import eu.tutela.portal.rights.RequestDetail;
 import eu.tutela.portal.rights.RequestHandling;
 import eu.tutela.portal.rights.RequestStatus;
+import eu.tutela.portal.rights.RequestType;
 import eu.tutela.portal.rights.RightsRequest;
+import eu.tutela.portal.security.Member;
 import eu.tutela.portal.shell.FieldErrors;
 import eu.tutela.portal.shell.MainLayout;
 import eu.tutela.portal.shell.PageTitle;
@@ -41,9 +49,12 @@ public class RequestView extends VerticalLayout implements BeforeEnterObserver, 
 
     private final RequestHandling handling;
     private final TenantSettingsService settings;
+    private final Jobs jobs;
     private UUID requestId;
+    private Registration polling;
 
-    RequestView(RequestHandling handling, TenantSettingsService settings) {
+    RequestView(RequestHandling handling, TenantSettingsService settings, Jobs jobs) {
+        this.jobs = jobs;
         this.handling = handling;
         this.settings = settings;
         addClassName("request-page");
@@ -73,6 +84,10 @@ public class RequestView extends VerticalLayout implements BeforeEnterObserver, 
         TenantTimes times = new TenantTimes(tenant.timeZone(), getLocale());
         LocalDate today = LocalDate.now(tenant.timeZone());
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale());
+        RouterLink back = new RouterLink(getTranslation("rights.request.back"), RequestQueueView.class,
+                new RouteParameters("tenant", tenant.slug()));
+        back.setId("request-back");
+        add(back);
         H2 title = new H2(getTranslation("rights.type." + request.type().name()) + " · " + request.subjectName());
         title.setId("request-title");
         Div badges = new Div(RequestBadges.status(request), RequestBadges.daysLeft(request, today));
@@ -86,12 +101,60 @@ public class RequestView extends VerticalLayout implements BeforeEnterObserver, 
         if (request.extensionReason() != null) {
             add(new Paragraph(getTranslation("rights.mine.extended", request.extensionReason())));
         }
+        if (request.type() == RequestType.ACCESS || request.type() == RequestType.PORTABILITY) {
+            add(archive(request));
+        }
         add(new H3(getTranslation("rights.timeline")), new RequestTimelineList(detail.timeline(), times));
         if (!request.status().closed()) {
             add(actions(request, today));
         } else if (request.outcome() != null) {
             add(new Paragraph(getTranslation("rights.request.outcome", request.outcome())));
         }
+    }
+
+    /** The archive's state, followed every second while it is built; and the button that builds it. */
+    private Div archive(RightsRequest request) {
+        Div box = new Div();
+        box.setId("request-archive");
+        Paragraph state = new Paragraph();
+        state.setId("request-archive-state");
+        Optional<AccessArchive> archive = handling.archive(requestId);
+        archive.ifPresent(a -> state.setText(archiveState(a)));
+        box.add(state);
+        boolean building = archive.filter(a -> a.status() == AccessArchive.Status.BUILDING).isPresent();
+        if (!request.status().closed() && !building) {
+            Button build = new Button(getTranslation("rights.archive.build"), e -> {
+                try {
+                    handling.buildArchive(requestId);
+                    handling.find(requestId).ifPresent(this::show);
+                } catch (InvalidInputException refused) {
+                    refused.problems().values().stream().findFirst().ifPresent(key -> FieldErrors.announce(this, getTranslation(key)));
+                }
+            });
+            build.setId("request-build-archive");
+            box.add(build);
+        }
+        UI ui = UI.getCurrent();
+        if (building && polling == null && ui != null) {
+            ui.setPollInterval(1000);
+            polling = ui.addPollListener(e -> handling.find(requestId).ifPresent(this::show));
+        } else if (!building && polling != null && ui != null) {
+            polling.remove();
+            polling = null;
+            ui.setPollInterval(-1);
+        }
+        return box;
+    }
+
+    private String archiveState(AccessArchive archive) {
+        TenantSettings tenant = settings.current();
+        return switch (archive.status()) {
+            case BUILDING -> getTranslation("rights.archive.state.BUILDING", jobs.progress(archive.runId())
+                    .map(p -> p.done() + " / " + (p.total() == null ? "…" : p.total())).orElse("…"));
+            case READY -> getTranslation("rights.archive.state.READY", archive.records(), archive.sizeBytes() / 1024 + " KiB",
+                    new TenantTimes(tenant.timeZone(), getLocale()).format(archive.expiresAt()), archive.downloads());
+            case FAILED -> getTranslation("rights.archive.state.FAILED", archive.failure());
+        };
     }
 
     private VerticalLayout actions(RightsRequest request, LocalDate today) {
@@ -125,6 +188,12 @@ public class RequestView extends VerticalLayout implements BeforeEnterObserver, 
         buttons.add(button("message", null, errors, () -> handling.message(requestId, text.getValue(), awaitReply.getValue())));
         buttons.add(button("note", null, errors, () -> handling.note(requestId, text.getValue())));
         buttons.add(button("assignMe", null, errors, () -> handling.assign(requestId, null)));
+        Select<Member> assignee = new Select<>();
+        assignee.setId("request-assignee");
+        assignee.setLabel(getTranslation("rights.actions.assignee"));
+        assignee.setItems(handling.handlers());
+        assignee.setItemLabelGenerator(Member::displayName);
+        errors.on("assignee", assignee);
         if (request.deadline().extensionStillPossible(today) && request.deadline().extensionMonths() < 2) {
             buttons.add(button("extend", null, errors, () -> handling.extend(requestId, months.getValue() == null ? 0 : months.getValue(),
                     text.getValue())));
@@ -133,7 +202,9 @@ public class RequestView extends VerticalLayout implements BeforeEnterObserver, 
             buttons.add(button("complete", ButtonVariant.LUMO_SUCCESS, errors, () -> handling.complete(requestId, text.getValue())));
         }
         buttons.add(button("refuse", ButtonVariant.LUMO_ERROR, errors, () -> handling.refuse(requestId, text.getValue())));
-        actions.add(text, awaitReply, months, buttons);
+        Button give = button("assign", null, errors, () -> handling.assign(requestId, assignee.getValue() == null ? null
+                : assignee.getValue().userId()));
+        actions.add(text, awaitReply, months, buttons, new Div(assignee, give));
         return actions;
     }
 

@@ -1,0 +1,57 @@
+package eu.tutela.portal.rights;
+
+import eu.tutela.portal.privacy.DataCategory;
+import eu.tutela.portal.privacy.DataSubject;
+import eu.tutela.portal.privacy.ExportSink;
+import eu.tutela.portal.privacy.LawfulBasis;
+import eu.tutela.portal.privacy.PersonalDataProvider;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rights requests about the person or made by them, with what the requester sees of their timeline (the DPO's
+ * internal notes are the institution's working notes about the request, not shown) and the archives built for them.
+ */
+@Component
+class RightsData implements PersonalDataProvider {
+
+    private final JdbcClient jdbc;
+
+    RightsData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String module() {
+        return "rights";
+    }
+
+    @Override
+    public List<DataCategory> categories() {
+        return List.of(new DataCategory("rights-requests", LawfulBasis.LEGAL_OBLIGATION,
+                Set.of("rights_request", "rights_request_event", "rights_request_alert", "rights_archive"), List.of("privacy.recipient.institution")));
+    }
+
+    @Override
+    public void export(DataSubject subject, ExportSink sink) {
+        sink.rows(jdbc, "rights-requests", """
+                select reference, type, requester_name, requester_email, source, details, status, received_at, due_on,
+                       extension_reason, outcome, closed_at
+                  from rights_request where subject_id = ? or requester_person_id = ? or requester_user_id = ?
+                 order by received_at""",
+                subject.personId(), subject.personId(), subject.accountUserId());
+        sink.rows(jdbc, "rights-requests", """
+                select r.reference, e.kind, e.status, e.body, e.at from rights_request_event e
+                  join rights_request r on r.tenant_id = e.tenant_id and r.id = e.request_id
+                 where e.kind not in ('NOTE', 'ASSIGNED') and (r.subject_id = ? or r.requester_person_id = ? or r.requester_user_id = ?)
+                 order by e.at, e.id""", subject.personId(), subject.personId(), subject.accountUserId());
+        // The archives built for them are told of, not copied again into a new one.
+        sink.rows(jdbc, "rights-requests", """
+                select r.reference, a.status as archive_status, a.created_at, a.ready_at, a.expires_at, a.file_name, a.downloads
+                  from rights_archive a join rights_request r on r.tenant_id = a.tenant_id and r.id = a.request_id
+                 where r.subject_id = ? or r.requester_person_id = ? or r.requester_user_id = ?
+                 order by a.created_at""", subject.personId(), subject.personId(), subject.accountUserId());
+    }
+}
