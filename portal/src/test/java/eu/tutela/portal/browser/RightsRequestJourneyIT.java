@@ -62,6 +62,9 @@ class RightsRequestJourneyIT extends BrowserJourney {
         newBrowserContext();
         signIn(DemoData.DPO);
         acceptPolicyIfAsked();
+        // Another journey of this run may have left the DPO's language on English; this one reads French.
+        chooseLanguage("Français");
+        assertThat(page.locator("#dashboard-roles")).containsText("Vos rôles ici");
         page.getByLabel("Navigation principale").getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName("Demandes d’exercice des droits")).click();
         assertThat(page.locator("#requests-title")).hasText("Demandes d’exercice des droits");
@@ -81,6 +84,20 @@ class RightsRequestJourneyIT extends BrowserJourney {
         page.locator("#request-message").click();
         assertThat(page.locator("#request-badges")).containsText("En attente du demandeur");
         shot("request-waiting");
+
+        // The records of processing, from the same descriptions the archive's summary uses.
+        page.getByLabel("Navigation principale").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Registre des traitements")).click();
+        assertThat(page.locator("#records-title")).hasText("Registre des traitements");
+        assertThat(page.locator("#records-controller")).containsText(DemoData.HEMI.dpoName());
+        assertThat(page.locator("#record-person")).containsText("Mission d’intérêt public (RGPD art. 6(1)(e))");
+        shot("records-of-processing");
+        Download records = page.waitForDownload(page.locator("#records-pdf")::click);
+        try {
+            org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(records.path())).startsWith("%PDF".getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
 
         // Emma answers from her phone.
         newBrowserContext();

@@ -67,6 +67,8 @@ class PersonalDataIT {
     @Autowired
     MessageSource messages;
     @Autowired
+    ProcessingRecords processingRecords;
+    @Autowired
     People people;
     @Autowired
     ConsentService consents;
@@ -119,6 +121,32 @@ class PersonalDataIT {
         assertThat(tables).as("every table a provider names exists").containsAll(owners.keySet()).containsAll(NOT_PERSONAL.keySet());
         assertThat(personalData.providers()).extracting(PersonalDataProvider::module)
                 .contains("audit", "communication", "consent", "jobs", "notification", "people", "platform", "policy", "rights", "security");
+    }
+
+    @Test
+    void theRecordsOfProcessingAreTheDposAndAdministratorsOnly() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Tenant school = tenants.ensure("records-" + suffix, "Collège Registre " + suffix, "FR", "fr");
+        UUID dpo = users.register("dpo-" + suffix + "@registre.example", "DPO " + suffix);
+        UUID pupil = users.register("eleve-" + suffix + "@registre.example", "Élève " + suffix);
+        TenantContext.runAs(school.id(), () -> {
+            memberships.grant(dpo, TenantRole.DPO);
+            memberships.grant(pupil, TenantRole.STUDENT);
+        });
+        List<ProcessingRecord> records = SignedInAs.inTenant(dpo, school, () -> processingRecords.records(Locale.FRENCH));
+        long categories = personalData.providers().stream().mapToLong(p -> p.categories().size()).sum();
+        assertThat(records).hasSize((int) categories);
+        assertThat(records).filteredOn(r -> r.category().equals("person")).singleElement()
+                .satisfies(r -> assertThat(r.name()).isEqualTo("Fiche du registre"))
+                .satisfies(r -> assertThat(r.basis()).isEqualTo("Mission d’intérêt public (RGPD art. 6(1)(e))"))
+                .satisfies(r -> assertThat(r.tables()).containsExactly("person"));
+        assertThat(SignedInAs.inTenant(dpo, school, () -> processingRecords.records(Locale.ENGLISH)))
+                .extracting(ProcessingRecord::name).contains("Registry record", "Consent records", "Rights requests");
+        assertThat(SignedInAs.inTenant(dpo, school, () -> processingRecords.pdf(Locale.FRENCH))).startsWith("%PDF".getBytes());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SignedInAs.inTenant(pupil, school, () -> processingRecords.records(Locale.FRENCH)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SignedInAs.inTenant(pupil, school, () -> processingRecords.pdf(Locale.FRENCH)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     @Test

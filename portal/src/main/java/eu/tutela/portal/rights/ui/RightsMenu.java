@@ -17,6 +17,11 @@ class RightsMenu {
     }
 
     @Bean
+    TenantMenuEntry processingRecordsMenuEntry() {
+        return new TenantMenuEntry(44, "nav.processingRecords", ProcessingRecordsView.class, Set.of(TenantRole.DPO, TenantRole.ADMIN));
+    }
+
+    @Bean
     TenantMenuEntry requestQueueMenuEntry() {
         return new TenantMenuEntry(43, "nav.requests", RequestQueueView.class, Set.of(TenantRole.DPO, TenantRole.ADMIN));
     }
