@@ -2,6 +2,7 @@ package eu.tutela.portal.audit;
 
 import eu.tutela.portal.privacy.DataCategory;
 import eu.tutela.portal.privacy.DataSubject;
+import eu.tutela.portal.privacy.ErasureStep;
 import eu.tutela.portal.privacy.ExportSink;
 import eu.tutela.portal.privacy.LawfulBasis;
 import eu.tutela.portal.privacy.PersonalDataProvider;
@@ -46,5 +47,16 @@ class AuditData implements PersonalDataProvider {
         sink.rows(jdbc, "platform-audit", """
                 select occurred_at, action, target_slug, summary from platform_audit_entry where lower(actor_label) = lower(?)
                  order by seq""", subject.email());
+    }
+
+    @Override
+    public List<ErasureStep> erasure(DataSubject subject) {
+        String account = subject.accountUserId() == null ? null : subject.accountUserId().toString();
+        return List.of(
+                ErasureStep.held(jdbc, "audit-trail", "privacy.hold.auditTrail", """
+                        select count(*) from audit_entry where subject_id = ? or subject_id = ? or actor_id = cast(? as uuid)""",
+                        subject.personId().toString(), account, account),
+                ErasureStep.held(jdbc, "platform-audit", "privacy.hold.platformAudit",
+                        "select count(*) from platform_audit_entry where lower(actor_label) = lower(?)", subject.email()));
     }
 }

@@ -2,6 +2,8 @@ package eu.tutela.portal.communication;
 
 import eu.tutela.portal.privacy.DataCategory;
 import eu.tutela.portal.privacy.DataSubject;
+import eu.tutela.portal.privacy.ErasureOutcome;
+import eu.tutela.portal.privacy.ErasureStep;
 import eu.tutela.portal.privacy.ExportSink;
 import eu.tutela.portal.privacy.LawfulBasis;
 import eu.tutela.portal.privacy.PersonalDataProvider;
@@ -42,5 +44,14 @@ class MailingData implements PersonalDataProvider {
                     select subject as written_subject, purpose_code as purpose, audience, class_name, created_at as written_at
                       from mailing where created_by = ? order by created_at""", subject.accountUserId());
         }
+    }
+
+    @Override
+    public List<ErasureStep> erasure(DataSubject subject) {
+        return List.of(
+                ErasureStep.change(jdbc, "mailings", ErasureOutcome.ERASED, "select count(*) from mailing_recipient where person_id = ?",
+                        "delete from mailing_recipient where person_id = ?", subject.personId()),
+                ErasureStep.held(jdbc, "mailings", "privacy.hold.staffActions", "select count(*) from mailing where created_by = ?",
+                        subject.accountUserId()));
     }
 }

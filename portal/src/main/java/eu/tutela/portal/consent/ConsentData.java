@@ -2,6 +2,9 @@ package eu.tutela.portal.consent;
 
 import eu.tutela.portal.privacy.DataCategory;
 import eu.tutela.portal.privacy.DataSubject;
+import java.util.UUID;
+import eu.tutela.portal.privacy.ErasureOutcome;
+import eu.tutela.portal.privacy.ErasureStep;
 import eu.tutela.portal.privacy.ExportSink;
 import eu.tutela.portal.privacy.LawfulBasis;
 import eu.tutela.portal.privacy.PersonalDataProvider;
@@ -57,5 +60,27 @@ class ConsentData implements PersonalDataProvider {
             sink.rows(jdbc, "consent-settings", "select all_guardians, updated_at from consent_setting where updated_by = ?",
                     subject.accountUserId());
         }
+    }
+
+    /**
+     * The decisions stay as the institution's record of what was decided, with the person's link removed when their
+     * registry record goes (a guardian's decision keeps its giver, which is the guardian's own record).
+     */
+    @Override
+    public List<ErasureStep> erasure(DataSubject subject) {
+        UUID person = subject.personId();
+        return List.of(
+                new ErasureStep("consent-decisions", ErasureOutcome.ANONYMISED, null,
+                        () -> jdbc.sql("select count(*) from consent_decision where subject_id = ? or giver_id = ?").params(person, person)
+                                .query(Long.class).single(),
+                        () -> { }),
+                ErasureStep.change(jdbc, "consent-decisions", ErasureOutcome.ERASED, "select count(*) from consent_coming_of_age where person_id = ?",
+                        "delete from consent_coming_of_age where person_id = ?", person),
+                ErasureStep.change(jdbc, "contact-preferences", ErasureOutcome.ERASED, "select count(*) from channel_preference where person_id = ?",
+                        "delete from channel_preference where person_id = ?", person),
+                ErasureStep.change(jdbc, "contact-preferences", ErasureOutcome.ERASED, "select count(*) from consent_reminder where guardian_id = ?",
+                        "delete from consent_reminder where guardian_id = ?", person),
+                ErasureStep.held(jdbc, "consent-settings", "privacy.hold.staffActions", "select count(*) from consent_setting where updated_by = ?",
+                        subject.accountUserId()));
     }
 }

@@ -95,8 +95,9 @@ final class ConsentReceipt {
             case LINK -> "link";
             case SIGN_IN -> "sign-in";
             case PAPER -> "paper";
+            case REQUEST -> "rights-request";
         });
-        if (decision.method() == ConsentMethod.PAPER) {
+        if (decision.method() == ConsentMethod.PAPER || decision.method() == ConsentMethod.REQUEST) {
             collection.put("note", decision.note());
         }
         processing.put("withdrawal_method", withdrawal(language));
@@ -170,8 +171,8 @@ final class ConsentReceipt {
         policyCell.appendText(text("consent.receipt.policy.hash", locale));
         policyCell.appendElement("br");
         policyCell.appendElement("span").addClass("hash").text(decision.policyHash());
-        row(rows, text("consent.receipt.method", locale), decision.method() == ConsentMethod.PAPER
-                ? text("consent.receipt.method.PAPER", locale, decision.note())
+        row(rows, text("consent.receipt.method", locale), decision.method() == ConsentMethod.PAPER || decision.method() == ConsentMethod.REQUEST
+                ? text("consent.receipt.method." + decision.method().name(), locale, decision.note())
                 : text("consent.receipt.method." + decision.method().name(), locale));
         row(rows, text("consent.receipt.withdraw", locale), withdrawal(locale));
         row(rows, text("consent.receipt.dpo", locale), dpo(locale));

@@ -178,6 +178,23 @@ public class ConsentService {
     }
 
     /**
+     * Turns a purpose off for the person at a rights request's asking (an objection, GDPR Art. 21; a withdrawal, Art.
+     * 7(3)): the requester's own decision, withdrawn where they had given consent and a refusal otherwise, noted with the
+     * request. Turning off what is off already records nothing new.
+     *
+     * @throws InvalidInputException on {@code person}, {@code purpose} (unknown, or one that needs no consent), {@code giver}
+     *         (not the person of age, nor a guardian with parental responsibility)
+     */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO')")
+    @Transactional
+    public ConsentDecision turnOffOnRequest(UUID personId, UUID giverId, UUID purposeId, String note) {
+        caller.require(TenantRole.ADMIN, TenantRole.DPO);
+        ConsentParties parties = parties(personId);
+        boolean given = decisions.latest(personId, purposeId, giverId).map(d -> d.decision() == Decision.GIVEN).orElse(false);
+        return decide(parties, giverId, purposeId, given ? Decision.WITHDRAWN : Decision.REFUSED, ConsentMethod.REQUEST, note);
+    }
+
+    /**
      * Records a decision made on a paper form, as staff enter it: the same decision again (a second click, a form
      * entered twice) records nothing new.
      *

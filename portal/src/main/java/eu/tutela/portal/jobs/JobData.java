@@ -2,6 +2,8 @@ package eu.tutela.portal.jobs;
 
 import eu.tutela.portal.privacy.DataCategory;
 import eu.tutela.portal.privacy.DataSubject;
+import eu.tutela.portal.privacy.ErasureOutcome;
+import eu.tutela.portal.privacy.ErasureStep;
 import eu.tutela.portal.privacy.ExportSink;
 import eu.tutela.portal.privacy.LawfulBasis;
 import eu.tutela.portal.privacy.PersonalDataProvider;
@@ -43,5 +45,25 @@ class JobData implements PersonalDataProvider {
         sink.rows(jdbc, "background-work", """
                 select event_type, publication_date, completion_date from event_publication
                  where serialized_event like '%' || ? || '%' order by publication_date""", subject.personId().toString());
+    }
+
+    /**
+     * Delivered events that name the person (by id, address or full name) go; one still to be delivered stays until it
+     * is, since a module's work depends on it.
+     */
+    @Override
+    public List<ErasureStep> erasure(DataSubject subject) {
+        String id = subject.personId().toString();
+        String email = subject.email() == null || subject.email().isBlank() ? id : subject.email();
+        String name = subject.name() == null || subject.name().isBlank() ? id : subject.name();
+        return List.of(
+                ErasureStep.held(jdbc, "background-work", "privacy.hold.staffActions", "select count(*) from job_run where started_by = ?",
+                        subject.accountUserId()),
+                ErasureStep.change(jdbc, "background-work", ErasureOutcome.ERASED, """
+                        select count(*) from event_publication where completion_date is not null
+                           and (strpos(serialized_event, ?) > 0 or strpos(serialized_event, ?) > 0 or strpos(serialized_event, ?) > 0)""", """
+                        delete from event_publication where completion_date is not null
+                           and (strpos(serialized_event, ?) > 0 or strpos(serialized_event, ?) > 0 or strpos(serialized_event, ?) > 0)""",
+                        id, email, name));
     }
 }

@@ -2,6 +2,8 @@ package eu.tutela.portal.notification;
 
 import eu.tutela.portal.privacy.DataCategory;
 import eu.tutela.portal.privacy.DataSubject;
+import eu.tutela.portal.privacy.ErasureOutcome;
+import eu.tutela.portal.privacy.ErasureStep;
 import eu.tutela.portal.privacy.ExportSink;
 import eu.tutela.portal.privacy.LawfulBasis;
 import eu.tutela.portal.privacy.PersonalDataProvider;
@@ -39,5 +41,15 @@ class MailData implements PersonalDataProvider {
         sink.rows(jdbc, "mails", """
                 select recipient, locale, subject, text_body, created_at, sent_at from outbound_mail
                  where lower(recipient) = lower(?) order by created_at, id""", subject.email());
+    }
+
+    /** The mails to the person, and those sent to others that name them (a guardian's about their child). */
+    @Override
+    public List<ErasureStep> erasure(DataSubject subject) {
+        String name = subject.name() == null || subject.name().isBlank() ? null : subject.name();
+        return List.of(ErasureStep.change(jdbc, "mails", ErasureOutcome.ERASED, """
+                select count(*) from outbound_mail where lower(recipient) = lower(?) or (sent_at is not null and strpos(text_body, ?) > 0)""", """
+                delete from outbound_mail where lower(recipient) = lower(?) or (sent_at is not null and strpos(text_body, ?) > 0)""",
+                subject.email(), name));
     }
 }

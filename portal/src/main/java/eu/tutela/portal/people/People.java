@@ -65,10 +65,26 @@ public class People {
     @PreAuthorize("@caller.has('ADMIN', 'DPO')")
     @Transactional
     public Person update(UUID id, PersonDetails details) {
-        PeopleRepository.Stored before = stored(id);
+        PeopleRepository.Stored before = unrestricted(id);
         PersonDetails clean = validated(details, id);
         repository.update(id, clean);
         events.publishEvent(AuditedChange.of("person.updated", "person", id, clean.givenName() + " " + clean.familyName(),
+                summary(details(before)), summary(clean)));
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Applies a correction a person asked for (GDPR Art. 16) to their record, under the registry's own rules.
+     *
+     * @throws InvalidInputException naming each wrong field, {@code person} (unknown or another institution's, restricted)
+     */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO')")
+    @Transactional
+    public Person correct(UUID id, Correction correction) {
+        PeopleRepository.Stored before = unrestricted(id);
+        PersonDetails clean = validated(correction.applyTo(details(before)), id);
+        repository.update(id, clean);
+        events.publishEvent(AuditedChange.of("person.corrected", "person", id, clean.givenName() + " " + clean.familyName(),
                 summary(details(before)), summary(clean)));
         return find(id).orElseThrow();
     }
@@ -77,7 +93,7 @@ public class People {
     @PreAuthorize("@caller.has('ADMIN', 'DPO')")
     @Transactional
     public void setActive(UUID id, boolean active) {
-        PeopleRepository.Stored before = stored(id);
+        PeopleRepository.Stored before = unrestricted(id);
         if (before.active() != active) {
             repository.setActive(id, active);
             events.publishEvent(AuditedChange.of(active ? "person.reactivated" : "person.deactivated", "person", id,
@@ -97,6 +113,9 @@ public class People {
                 .orElseThrow(() -> InvalidInputException.of("guardian", "people.link.notGuardian"));
         PeopleRepository.Stored child = repository.find(childId).filter(p -> p.kind() == PersonKind.STUDENT)
                 .orElseThrow(() -> InvalidInputException.of("child", "people.link.notStudent"));
+        if (guardian.restricted() || child.restricted()) {
+            throw InvalidInputException.of("person", "people.restricted.noChange");
+        }
         repository.link(guardianId, childId, relationship, parentalResponsibility);
         events.publishEvent(new GuardianLinked(guardianId, childId, parentalResponsibility));
         events.publishEvent(AuditedChange.of("guardianship.linked", "person", childId, child.givenName() + " " + child.familyName(),
@@ -107,10 +126,61 @@ public class People {
     @PreAuthorize("@caller.has('ADMIN', 'DPO')")
     @Transactional
     public void unlink(UUID guardianId, UUID childId) {
+        if (repository.find(guardianId).filter(PeopleRepository.Stored::restricted).isPresent()
+                || repository.find(childId).filter(PeopleRepository.Stored::restricted).isPresent()) {
+            throw InvalidInputException.of("person", "people.restricted.noChange");
+        }
         if (repository.unlink(guardianId, childId)) {
             events.publishEvent(AuditedChange.of("guardianship.unlinked", "person", childId, childId.toString(),
                     Map.of("guardian", guardianId.toString()), Map.of()));
         }
+    }
+
+    /**
+     * Restricts the processing of the person's data (GDPR Art. 18), with why (a rights request's reference, a note): the
+     * record is kept as it is, and left out of mailings, consent invitations and reminders, notices and imports, and
+     * refused to edits, until the restriction is lifted. Restricting again changes nothing.
+     *
+     * @throws InvalidInputException on {@code person} (unknown, or another institution's), {@code reason} (empty, too long)
+     */
+    @PreAuthorize("@caller.isSystemWorkOrHas('ADMIN', 'DPO')")
+    @Transactional
+    public void restrict(UUID id, String reason) {
+        PeopleRepository.Stored person = stored(id);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 500) {
+            throw InvalidInputException.of("reason", "people.restricted.reason");
+        }
+        if (!person.restricted()) {
+            repository.restrict(id, why);
+            events.publishEvent(AuditedChange.of("person.restricted", "person", id, name(person), Map.of(), Map.of("reason", why)));
+        }
+    }
+
+    /**
+     * Lifts the restriction: the person's data is processed again. Whoever asked for it is told (GDPR Art. 18(3)), through
+     * {@link RestrictionLifted}.
+     *
+     * @throws InvalidInputException on {@code person} (unknown, or another institution's)
+     */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO')")
+    @Transactional
+    public void liftRestriction(UUID id) {
+        PeopleRepository.Stored person = stored(id);
+        if (person.restricted()) {
+            repository.restrict(id, null);
+            events.publishEvent(AuditedChange.of("person.restrictionLifted", "person", id, name(person), Map.of("restricted", true),
+                    Map.of("restricted", false)));
+            events.publishEvent(new RestrictionLifted(id));
+        }
+    }
+
+    private PeopleRepository.Stored unrestricted(UUID id) {
+        PeopleRepository.Stored person = stored(id);
+        if (person.restricted()) {
+            throw InvalidInputException.of("person", "people.restricted.noChange");
+        }
+        return person;
     }
 
     /** Whether the caller may register and edit people here (the pages offer it only then; the service checks anyway). */
@@ -168,14 +238,15 @@ public class People {
         SpreadsheetCsv csv = SpreadsheetCsv.to(out, label.apply("people.externalId"), label.apply("people.kind"),
                 label.apply("people.familyName"), label.apply("people.givenName"), label.apply("people.birthDate"),
                 label.apply("people.minor"), label.apply("people.class"), label.apply("people.email"), label.apply("people.phone"),
-                label.apply("people.language"), label.apply("people.function"), label.apply("people.status"));
+                label.apply("people.language"), label.apply("people.function"), label.apply("people.status"),
+                label.apply("people.restricted"));
         int page = 1000;
         for (int offset = 0; ; offset += page) {
             List<Person> found = repository.page(filter, viewer.minorSince(), PeopleSort.NAME, offset, page).stream().map(viewer::see).toList();
             for (Person p : found) {
                 csv.row(p.externalId(), label.apply("people.kind." + p.kind().name()), p.familyName(), p.givenName(), p.birthDate(),
                         p.minor() ? label.apply("people.minor") : "", p.className(), p.email(), p.phone(), p.language(), p.jobFunction(),
-                        p.active() ? "" : label.apply("people.inactive"));
+                        p.active() ? "" : label.apply("people.inactive"), p.restricted() ? label.apply("people.restricted") : "");
             }
             if (found.size() < page) {
                 break;
@@ -354,10 +425,10 @@ public class People {
         boolean minor = minorSince(p, viewer.minorSince());
         if (viewer.everything()) {
             return new Person(p.id(), p.kind(), p.givenName(), p.familyName(), p.birthDate(), p.className(), p.email(), p.phone(),
-                    p.language(), p.jobFunction(), p.externalId(), p.active(), p.accountUserId(), minor);
+                    p.language(), p.jobFunction(), p.externalId(), p.active(), p.accountUserId(), minor, p.restrictedSince());
         }
         return new Person(p.id(), p.kind(), p.givenName(), p.familyName(), null, p.className(), null, null, null, p.jobFunction(),
-                null, p.active(), null, minor);
+                null, p.active(), null, minor, p.restrictedSince());
     }
 
     private PeopleRepository.Stored stored(UUID id) {

@@ -21,7 +21,7 @@ class PeopleRepository {
 
     private static final String COLUMNS = """
             id, kind, given_name, family_name, birth_date, class_name, email, phone, language, job_function, external_id,
-            active, account_user_id""";
+            active, account_user_id, restricted_since""";
 
     private final JdbcClient jdbc;
 
@@ -47,6 +47,12 @@ class PeopleRepository {
                 .params(d.kind().name(), d.givenName(), d.familyName(), searchText(d), d.birthDate(), d.className(), d.email(),
                         d.phone(), d.language(), d.jobFunction(), d.externalId(), id)
                 .update() == 1;
+    }
+
+    /** Restricts (a reason) or lifts (null) the processing of the person's data. */
+    boolean restrict(UUID id, String reason) {
+        return jdbc.sql("update person set restricted_since = case when cast(? as text) is null then null else now() end, restriction_reason = ?, "
+                + "updated_at = now() where id = ?").params(reason, reason, id).update() == 1;
     }
 
     boolean setActive(UUID id, boolean active) {
@@ -109,7 +115,8 @@ class PeopleRepository {
     List<StoredLink> links(UUID personId) {
         return jdbc.sql("""
                         select g.relationship, g.parental_responsibility, p.id, p.kind, p.given_name, p.family_name, p.birth_date,
-                               p.class_name, p.email, p.phone, p.language, p.job_function, p.external_id, p.active, p.account_user_id
+                               p.class_name, p.email, p.phone, p.language, p.job_function, p.external_id, p.active, p.account_user_id,
+                               p.restricted_since
                           from guardianship g join person p on p.tenant_id = g.tenant_id
                                and p.id = case when g.guardian_id = :person then g.child_id else g.guardian_id end
                          where g.guardian_id = :person or g.child_id = :person
@@ -159,13 +166,13 @@ class PeopleRepository {
 
     /** Active students born after {@code minorSince} (minors today), by class then name. */
     List<Stored> minors(LocalDate minorSince) {
-        return jdbc.sql("select " + COLUMNS + " from person where kind = 'STUDENT' and active and birth_date > ? "
+        return jdbc.sql("select " + COLUMNS + " from person where kind = 'STUDENT' and active and restricted_since is null and birth_date > ? "
                 + "order by class_name nulls last, family_name, given_name, id").param(minorSince).query(PeopleRepository::row).list();
     }
 
     /** Active students born on or before {@code minorSince} (of age today), in this class (null: all), by name. */
     List<Stored> studentsOfAge(LocalDate minorSince, String className) {
-        return jdbc.sql("select " + COLUMNS + " from person where kind = 'STUDENT' and active and birth_date <= :since "
+        return jdbc.sql("select " + COLUMNS + " from person where kind = 'STUDENT' and active and restricted_since is null and birth_date <= :since "
                         + "and (cast(:class as text) is null or class_name = :class) order by family_name, given_name, id")
                 .param("since", minorSince).param("class", className).query(PeopleRepository::row).list();
     }
@@ -176,17 +183,20 @@ class PeopleRepository {
      */
     List<Stored> reachable(PersonKind kind, String className) {
         String sql = kind == PersonKind.GUARDIAN
-                ? "select " + COLUMNS + " from person p where kind = 'GUARDIAN' and active and exists (select 1 from guardianship g "
+                ? "select " + COLUMNS + " from person p where kind = 'GUARDIAN' and active and restricted_since is null "
+                        + "and exists (select 1 from guardianship g "
                         + "join person c on c.tenant_id = g.tenant_id and c.id = g.child_id where g.tenant_id = p.tenant_id "
-                        + "and g.guardian_id = p.id and c.active and (cast(:class as text) is null or c.class_name = :class)) order by id"
-                : "select " + COLUMNS + " from person where kind = 'STUDENT' and active "
+                        + "and g.guardian_id = p.id and c.active and c.restricted_since is null "
+                        + "and (cast(:class as text) is null or c.class_name = :class)) order by id"
+                : "select " + COLUMNS + " from person where kind = 'STUDENT' and active and restricted_since is null "
                         + "and (cast(:class as text) is null or class_name = :class) order by id";
         return jdbc.sql(sql).param("class", className).query(PeopleRepository::row).list();
     }
 
     /** Active students born between these dates, both included. */
     List<Stored> students(LocalDate bornFrom, LocalDate bornUntil) {
-        return jdbc.sql("select " + COLUMNS + " from person where kind = 'STUDENT' and active and birth_date between ? and ? order by birth_date, id")
+        return jdbc.sql("select " + COLUMNS + " from person where kind = 'STUDENT' and active and restricted_since is null "
+                + "and birth_date between ? and ? order by birth_date, id")
                 .params(bornFrom, bornUntil).query(PeopleRepository::row).list();
     }
 
@@ -197,7 +207,8 @@ class PeopleRepository {
                           from guardianship g
                           join person c on c.tenant_id = g.tenant_id and c.id = g.child_id
                           join person p on p.tenant_id = g.tenant_id and p.id = g.guardian_id
-                         where c.kind = 'STUDENT' and c.active and c.birth_date > ?
+                         where c.kind = 'STUDENT' and c.active and c.birth_date > ? and c.restricted_since is null
+                           and p.restricted_since is null
                          order by p.family_name, p.given_name""")
                 .param(minorSince)
                 .query((rs, n) -> new ChildGuardian(rs.getObject("child_id", UUID.class), row(rs, n), rs.getBoolean("parental_responsibility")))
@@ -209,7 +220,12 @@ class PeopleRepository {
 
     /** A person as stored; what the caller may see of it is decided by the service. */
     record Stored(UUID id, PersonKind kind, String givenName, String familyName, LocalDate birthDate, String className, String email,
-            String phone, String language, String jobFunction, String externalId, boolean active, UUID accountUserId) {
+            String phone, String language, String jobFunction, String externalId, boolean active, UUID accountUserId,
+            java.time.Instant restrictedSince) {
+
+        boolean restricted() {
+            return restrictedSince != null;
+        }
     }
 
     record StoredLink(Stored other, Relationship relationship, boolean parentalResponsibility) {
@@ -265,6 +281,8 @@ class PeopleRepository {
                 rs.getString(prefix + "given_name"), rs.getString(prefix + "family_name"), rs.getObject(prefix + "birth_date", LocalDate.class),
                 rs.getString(prefix + "class_name"), rs.getString(prefix + "email"), rs.getString(prefix + "phone"),
                 rs.getString(prefix + "language"), rs.getString(prefix + "job_function"), rs.getString(prefix + "external_id"),
-                rs.getBoolean(prefix + "active"), rs.getObject(prefix + "account_user_id", UUID.class));
+                rs.getBoolean(prefix + "active"), rs.getObject(prefix + "account_user_id", UUID.class),
+                Optional.ofNullable(rs.getObject(prefix + "restricted_since", java.time.OffsetDateTime.class)).map(java.time.OffsetDateTime::toInstant)
+                        .orElse(null));
     }
 }

@@ -1,5 +1,6 @@
 package eu.tutela.portal.people;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -10,7 +11,12 @@ import java.util.UUID;
  */
 public record Person(UUID id, PersonKind kind, String givenName, String familyName, LocalDate birthDate, String className,
         String email, String phone, String language, String jobFunction, String externalId, boolean active,
-        UUID accountUserId, boolean minor) {
+        UUID accountUserId, boolean minor, Instant restrictedSince) {
+
+    /** Whether the processing of their data is restricted (GDPR Art. 18): kept as it is, used for nothing. */
+    public boolean restricted() {
+        return restrictedSince != null;
+    }
 
     public String displayName() {
         return givenName + " " + familyName;

@@ -202,6 +202,9 @@ final class RosterStaging implements RosterSink {
      * and again by the import: the registry may have changed in between.
      */
     void settleRegistry() {
+        // A person whose data is restricted (GDPR Art. 18) is kept as it is: the file changes nothing of them, links included.
+        invalidate("externalId", "people.import.restricted", """
+                exists (select 1 from person p where p.external_id = s.external_id and p.restricted_since is not null)""", "null");
         invalidate("birthDate", "people.birthDate.required", """
                 s.kind = 'STUDENT' and s.birth_date is null
                 and not exists (select 1 from person p where p.external_id = s.external_id and p.birth_date is not null)""", "null");
@@ -228,6 +231,8 @@ final class RosterStaging implements RosterSink {
                        case when from_kind = 'GUARDIAN' then coalesce(responsibility, from_responsibility, true)
                             else coalesce(responsibility, to_responsibility, true) end as responsibility,
                        case when from_id = to_id then 'people.import.link.cycle'
+                            when exists (select 1 from person r where r.external_id in (from_id, to_id) and r.restricted_since is not null)
+                                 then 'people.import.link.restricted'
                             when (from_kind is null or to_kind is null) and end_refused then 'people.import.link.refusedRow'
                             when from_kind is null or to_kind is null then 'people.import.link.unknown'
                             when from_kind = to_kind and exists (select 1 from roster_link r
@@ -371,7 +376,7 @@ final class RosterStaging implements RosterSink {
     /** In a full list: the imported people of the kinds it lists who are no longer in it (rows left out do not count). */
     private static String absentCondition() {
         return """
-                p.active and p.external_id is not null
+                p.active and p.external_id is not null and p.restricted_since is null
                 and p.kind in (select distinct kind from roster_person where kind is not null)
                 and not exists (select 1 from roster_person s where s.external_id = p.external_id)
                 and not exists (select 1 from roster_problem x where x.external_id = p.external_id)""";
@@ -384,6 +389,7 @@ final class RosterStaging implements RosterSink {
      */
     private static final String REMOVED_LINKS = """
             pc.id = l.child_id and pg.id = l.guardian_id and pg.external_id is not null
+            and pc.restricted_since is null and pg.restricted_since is null
             and exists (select 1 from roster_person s where s.external_id = pc.external_id and s.valid)
             and not exists (select 1 from roster_guardianship g where g.guardian_id = pg.external_id and g.child_id = pc.external_id)""";
 

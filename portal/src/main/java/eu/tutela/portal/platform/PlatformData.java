@@ -2,6 +2,7 @@ package eu.tutela.portal.platform;
 
 import eu.tutela.portal.privacy.DataCategory;
 import eu.tutela.portal.privacy.DataSubject;
+import eu.tutela.portal.privacy.ErasureStep;
 import eu.tutela.portal.privacy.ExportSink;
 import eu.tutela.portal.privacy.LawfulBasis;
 import eu.tutela.portal.privacy.PersonalDataProvider;
@@ -47,5 +48,15 @@ class PlatformData implements PersonalDataProvider {
                  where position(lower(?) in lower(requested_by)) > 0 order by created_at""", subject.email());
         sink.rows(jdbc, "identity-cleanup", "select tenant_slug, created_at, attempts from directory_cleanup where lower(user_email) = lower(?)",
                 subject.email());
+    }
+
+    /** An operator's records, about their work on the platform: kept whatever an institution erases. */
+    @Override
+    public List<ErasureStep> erasure(DataSubject subject) {
+        return List.of(
+                ErasureStep.held(jdbc, "institution-exports", "privacy.hold.platformRecords",
+                        "select count(*) from tenant_export where position(lower(?) in lower(requested_by)) > 0", subject.email()),
+                ErasureStep.held(jdbc, "identity-cleanup", "privacy.hold.platformRecords",
+                        "select count(*) from directory_cleanup where lower(user_email) = lower(?)", subject.email()));
     }
 }

@@ -2,6 +2,9 @@ package eu.tutela.portal.policy;
 
 import eu.tutela.portal.privacy.DataCategory;
 import eu.tutela.portal.privacy.DataSubject;
+import java.util.UUID;
+import eu.tutela.portal.privacy.ErasureOutcome;
+import eu.tutela.portal.privacy.ErasureStep;
 import eu.tutela.portal.privacy.ExportSink;
 import eu.tutela.portal.privacy.LawfulBasis;
 import eu.tutela.portal.privacy.PersonalDataProvider;
@@ -49,5 +52,19 @@ class PolicyData implements PersonalDataProvider {
         sink.rows(jdbc, "policy-authorship", """
                 select number as version_published, published_at, publisher_name from policy_version where published_by = ?
                  order by number""", subject.accountUserId());
+    }
+
+    @Override
+    public List<ErasureStep> erasure(DataSubject subject) {
+        UUID account = subject.accountUserId();
+        return List.of(
+                ErasureStep.held(jdbc, "policy-acceptances", "privacy.hold.policyAcceptances",
+                        "select count(*) from policy_acceptance where for_person = ? or user_id = ? or on_behalf_of = ?",
+                        subject.personId(), account, account),
+                ErasureStep.change(jdbc, "policy-acceptances", ErasureOutcome.ERASED, "select count(*) from policy_standing where user_id = ?",
+                        "delete from policy_standing where user_id = ?", account),
+                ErasureStep.held(jdbc, "policy-authorship", "privacy.hold.staffActions", """
+                        select (select count(*) from policy_draft where updated_by = ?) + (select count(*) from policy_version where published_by = ?)""",
+                        account, account));
     }
 }

@@ -17,4 +17,19 @@ public interface PersonalDataProvider {
 
     /** Everything it holds about the subject, written to the sink; throws when it cannot, never leaves out silently. */
     void export(DataSubject subject, ExportSink sink);
+
+    /**
+     * What erasing the subject does here, category by category: every category the module stores about a person is
+     * erased, anonymised, or kept under a named legal hold. Running the steps' actions is the erasure, in the caller's
+     * transaction, so that a failure anywhere leaves the person whole.
+     */
+    List<ErasureStep> erasure(DataSubject subject);
+
+    /**
+     * When this module erases, among the others (lower first): the module that holds the subject's own record erases
+     * last, since the others find what they hold through it.
+     */
+    default int erasureOrder() {
+        return 0;
+    }
 }

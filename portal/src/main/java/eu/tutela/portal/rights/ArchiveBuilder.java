@@ -2,9 +2,8 @@ package eu.tutela.portal.rights;
 
 import eu.tutela.portal.jobs.JobContext;
 import eu.tutela.portal.people.People;
-import eu.tutela.portal.people.Person;
 import eu.tutela.portal.privacy.DataSubject;
-import eu.tutela.portal.privacy.ExportFailedException;
+import eu.tutela.portal.privacy.ProviderFailedException;
 import eu.tutela.portal.privacy.ExportSink;
 import eu.tutela.portal.privacy.PersonalData;
 import eu.tutela.portal.privacy.PersonalDataProvider;
@@ -79,8 +78,7 @@ class ArchiveBuilder {
         UUID requestId = transactions.execute(s -> jdbc.sql("select request_id from rights_archive where id = ?").param(archiveId)
                 .query(UUID.class).single());
         RightsRequestRepository.Stored request = transactions.execute(s -> repository.find(requestId)).orElseThrow();
-        Person person = people.wholeRecord(request.subjectId()).orElseThrow(() -> new IllegalStateException("The subject is gone"));
-        DataSubject subject = new DataSubject(person.id(), person.accountUserId(), person.email(), person.displayName());
+        DataSubject subject = SubjectRecord.of(people, request.subjectId()).orElseThrow(() -> new IllegalStateException("The subject is gone"));
         Path zip = Files.createTempFile("tutela-archive-", ".zip");
         Path csv = Files.createTempFile("tutela-archive-", ".csv");
         try {
@@ -105,7 +103,7 @@ class ArchiveBuilder {
             return "records=" + total + " bytes=" + Files.size(zip);
         } catch (IOException | RuntimeException failed) {
             // Whatever failed (a provider, named; the disk; the database), the archive says so and none is offered.
-            String why = failed instanceof ExportFailedException export ? export.getMessage() : failed.getClass().getSimpleName() + ": "
+            String why = failed instanceof ProviderFailedException export ? export.getMessage() : failed.getClass().getSimpleName() + ": "
                     + failed.getMessage();
             transactions.executeWithoutResult(s -> jdbc.sql("update rights_archive set status = 'FAILED', failure = left(?, 1000) where id = ?")
                     .params(why, archiveId).update());

@@ -9,7 +9,7 @@ import java.util.UUID;
  */
 public record RequestEvent(UUID id, Kind kind, RequestStatus status, String body, String byName, Instant at) {
 
-    public enum Kind { SUBMITTED, STATUS, EXTENDED, ASSIGNED, NOTE, TO_REQUESTER, FROM_REQUESTER, ARCHIVE_READY }
+    public enum Kind { SUBMITTED, STATUS, EXTENDED, ASSIGNED, NOTE, TO_REQUESTER, FROM_REQUESTER, ARCHIVE_READY, ERASED }
 
     /** Whether the requester sees it on their timeline. */
     public boolean visibleToRequester() {

@@ -6,7 +6,6 @@ import eu.tutela.portal.people.People;
 import eu.tutela.portal.security.Caller;
 import eu.tutela.portal.security.Member;
 import eu.tutela.portal.security.Members;
-import eu.tutela.portal.tenancy.AuditedChange;
 import eu.tutela.portal.tenancy.InvalidInputException;
 import eu.tutela.portal.tenancy.TenantRole;
 import eu.tutela.portal.tenancy.TenantSettingsService;
@@ -19,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,11 +39,11 @@ public class RequestHandling {
     private final Caller caller;
     private final TenantSettingsService settings;
     private final RequestMails mails;
-    private final ApplicationEventPublisher events;
+    private final RequestSteps steps;
     private final Jobs jobs;
 
     RequestHandling(RightsRequestRepository repository, RequestTimeline timeline, People people, Members members, Caller caller,
-            TenantSettingsService settings, RequestMails mails, ApplicationEventPublisher events, Jobs jobs) {
+            TenantSettingsService settings, RequestMails mails, RequestSteps steps, Jobs jobs) {
         this.jobs = jobs;
         this.repository = repository;
         this.timeline = timeline;
@@ -54,7 +52,7 @@ public class RequestHandling {
         this.caller = caller;
         this.settings = settings;
         this.mails = mails;
-        this.events = events;
+        this.steps = steps;
     }
 
     /** The open requests, soonest due first; or the closed ones, last closed first. */
@@ -97,10 +95,10 @@ public class RequestHandling {
         UUID to = userId == null ? me : userId;
         Member assignee = handlers().stream().filter(m -> m.userId().equals(to)).findFirst()
                 .orElseThrow(() -> InvalidInputException.of("assignee", "rights.assignee.unknown"));
-        RightsRequestRepository.Stored request = open(requestId);
+        RightsRequestRepository.Stored request = steps.open(requestId);
         repository.assign(requestId, to);
         repository.event(requestId, RequestEvent.Kind.ASSIGNED, null, assignee.displayName(), me);
-        audit("rights.request.assigned", request, Map.of("assignee", String.valueOf(request.assignedTo())), Map.of("assignee", to.toString()));
+        steps.audit("rights.request.assigned", request, Map.of("assignee", String.valueOf(request.assignedTo())), Map.of("assignee", to.toString()));
     }
 
     /**
@@ -112,14 +110,14 @@ public class RequestHandling {
     @Transactional
     public void start(UUID requestId) {
         UUID me = caller.require(TenantRole.DPO, TenantRole.ADMIN).personId();
-        RightsRequestRepository.Stored request = open(requestId);
+        RightsRequestRepository.Stored request = steps.open(requestId);
         if (request.status() != RequestStatus.RECEIVED) {
             throw InvalidInputException.of("status", "rights.status.notNow");
         }
         if (request.assignedTo() == null) {
             repository.assign(requestId, me);
         }
-        move(request, RequestStatus.IN_PROGRESS, null, me, "rights.request.started");
+        steps.move(request, RequestStatus.IN_PROGRESS, null, me, "rights.request.started");
         mails.tell(request, "started", null);
     }
 
@@ -133,7 +131,7 @@ public class RequestHandling {
     public void verifyIdentity(UUID requestId, String note) {
         UUID me = caller.require(TenantRole.DPO, TenantRole.ADMIN).personId();
         String how = RequestText.required(note, "note");
-        RightsRequestRepository.Stored request = open(requestId);
+        RightsRequestRepository.Stored request = steps.open(requestId);
         if (!VERIFIABLE.contains(request.status())) {
             throw InvalidInputException.of("status", "rights.status.notNow");
         }
@@ -142,7 +140,7 @@ public class RequestHandling {
             repository.assign(requestId, me);
         }
         repository.event(requestId, RequestEvent.Kind.NOTE, null, how, me);
-        move(request, request.deadline().extensionMonths() > 0 ? RequestStatus.EXTENDED : RequestStatus.IN_PROGRESS, null, me,
+        steps.move(request, request.deadline().extensionMonths() > 0 ? RequestStatus.EXTENDED : RequestStatus.IN_PROGRESS, null, me,
                 "rights.request.identityVerified");
         mails.tell(request, "started", null);
     }
@@ -157,9 +155,9 @@ public class RequestHandling {
     public void askIdentity(UUID requestId, String message) {
         UUID me = caller.require(TenantRole.DPO, TenantRole.ADMIN).personId();
         String text = RequestText.required(message, "message");
-        RightsRequestRepository.Stored request = open(requestId);
+        RightsRequestRepository.Stored request = steps.open(requestId);
         repository.event(requestId, RequestEvent.Kind.TO_REQUESTER, null, text, me);
-        move(request, RequestStatus.IDENTITY_TO_VERIFY, null, me, "rights.request.identityAsked");
+        steps.move(request, RequestStatus.IDENTITY_TO_VERIFY, null, me, "rights.request.identityAsked");
         mails.tell(request, "identity", text);
     }
 
@@ -172,7 +170,7 @@ public class RequestHandling {
         RightsRequestRepository.Stored request = repository.lock(requestId)
                 .orElseThrow(() -> InvalidInputException.of("request", "rights.request.unknown"));
         repository.event(requestId, RequestEvent.Kind.NOTE, null, text, me);
-        audit("rights.request.noted", request, Map.of(), Map.of("length", text.length()));
+        steps.audit("rights.request.noted", request, Map.of(), Map.of("length", text.length()));
     }
 
     /**
@@ -185,12 +183,12 @@ public class RequestHandling {
     public void message(UUID requestId, String body, boolean awaitReply) {
         UUID me = caller.require(TenantRole.DPO, TenantRole.ADMIN).personId();
         String text = RequestText.required(body, "body");
-        RightsRequestRepository.Stored request = open(requestId);
+        RightsRequestRepository.Stored request = steps.open(requestId);
         repository.event(requestId, RequestEvent.Kind.TO_REQUESTER, null, text, me);
         if (awaitReply && request.status() != RequestStatus.WAITING_FOR_REQUESTER) {
-            move(request, RequestStatus.WAITING_FOR_REQUESTER, null, me, "rights.request.waiting");
+            steps.move(request, RequestStatus.WAITING_FOR_REQUESTER, null, me, "rights.request.waiting");
         } else {
-            audit("rights.request.messaged", request, Map.of(), Map.of("length", text.length()));
+            steps.audit("rights.request.messaged", request, Map.of(), Map.of("length", text.length()));
         }
         mails.tell(request, awaitReply ? "waiting" : "message", text);
     }
@@ -207,7 +205,7 @@ public class RequestHandling {
     public void extend(UUID requestId, int months, String reason) {
         UUID me = caller.require(TenantRole.DPO, TenantRole.ADMIN).personId();
         String why = RequestText.required(reason, "reason");
-        RightsRequestRepository.Stored request = open(requestId);
+        RightsRequestRepository.Stored request = steps.open(requestId);
         LocalDate today = LocalDate.now(settings.current().timeZone());
         if (!request.deadline().extensionStillPossible(today)) {
             throw InvalidInputException.of("status", "rights.extend.tooLate");
@@ -218,7 +216,7 @@ public class RequestHandling {
         RequestDeadline extended = request.deadline().extendedBy(months);
         repository.extended(requestId, extended, why);
         repository.event(requestId, RequestEvent.Kind.EXTENDED, RequestStatus.EXTENDED, why, me);
-        audit("rights.request.extended", request, Map.of("due", request.deadline().due().toString()),
+        steps.audit("rights.request.extended", request, Map.of("due", request.deadline().due().toString()),
                 Map.of("due", extended.due().toString(), "months", months));
         mails.tell(repository.find(requestId).orElseThrow(), "extended", why);
     }
@@ -233,11 +231,11 @@ public class RequestHandling {
     public void complete(UUID requestId, String outcome) {
         UUID me = caller.require(TenantRole.DPO, TenantRole.ADMIN).personId();
         String what = RequestText.required(outcome, "outcome");
-        RightsRequestRepository.Stored request = open(requestId);
+        RightsRequestRepository.Stored request = steps.open(requestId);
         if (request.status() == RequestStatus.IDENTITY_TO_VERIFY) {
             throw InvalidInputException.of("status", "rights.status.identityFirst");
         }
-        move(request, RequestStatus.COMPLETED, what, me, "rights.request.completed");
+        steps.move(request, RequestStatus.COMPLETED, what, me, "rights.request.completed");
         mails.tell(request, "completed", what);
     }
 
@@ -251,8 +249,8 @@ public class RequestHandling {
     public void refuse(UUID requestId, String reason) {
         UUID me = caller.require(TenantRole.DPO, TenantRole.ADMIN).personId();
         String why = RequestText.required(reason, "reason");
-        RightsRequestRepository.Stored request = open(requestId);
-        move(request, RequestStatus.REFUSED, why, me, "rights.request.refused");
+        RightsRequestRepository.Stored request = steps.open(requestId);
+        steps.move(request, RequestStatus.REFUSED, why, me, "rights.request.refused");
         mails.tell(request, "refused", why);
     }
 
@@ -267,7 +265,7 @@ public class RequestHandling {
     @Transactional
     public AccessArchive buildArchive(UUID requestId) {
         UUID me = caller.require(TenantRole.DPO, TenantRole.ADMIN).personId();
-        RightsRequestRepository.Stored request = open(requestId);
+        RightsRequestRepository.Stored request = steps.open(requestId);
         if (request.type() != RequestType.ACCESS && request.type() != RequestType.PORTABILITY) {
             throw InvalidInputException.of("request", "rights.archive.notForType");
         }
@@ -282,7 +280,7 @@ public class RequestHandling {
         }
         UUID archiveId = UUID.randomUUID();
         repository.insertArchive(archiveId, requestId, jobs.start(ArchiveJob.KIND, archiveId.toString()), me);
-        audit("rights.archive.requested", request, Map.of(), Map.of("archive", archiveId.toString()));
+        steps.audit("rights.archive.requested", request, Map.of(), Map.of("archive", archiveId.toString()));
         return repository.archiveOf(requestId).orElseThrow();
     }
 
@@ -294,27 +292,8 @@ public class RequestHandling {
         return repository.archiveOf(requestId);
     }
 
-    private void move(RightsRequestRepository.Stored request, RequestStatus to, String outcome, UUID by, String action) {
-        repository.status(request.id(), to, outcome);
-        repository.event(request.id(), RequestEvent.Kind.STATUS, to, outcome, by);
-        audit(action, request, Map.of("status", request.status().name()), Map.of("status", to.name()));
-    }
-
-    private RightsRequestRepository.Stored open(UUID requestId) {
-        RightsRequestRepository.Stored request = repository.lock(requestId)
-                .orElseThrow(() -> InvalidInputException.of("request", "rights.request.unknown"));
-        if (request.status().closed()) {
-            throw InvalidInputException.of("status", "rights.status.closed");
-        }
-        return request;
-    }
-
     private RightsRequest named(RightsRequestRepository.Stored r) {
         return r.withSubjectName(Optional.ofNullable(r.subjectId()).flatMap(people::consentParties).map(ConsentParties::name)
                 .orElse(r.requesterName()));
-    }
-
-    private void audit(String action, RightsRequestRepository.Stored request, Map<String, ?> before, Map<String, ?> after) {
-        events.publishEvent(AuditedChange.of(action, "rights_request", request.id(), request.reference(), before, after));
     }
 }

@@ -2,6 +2,8 @@ package eu.tutela.portal.rights;
 
 import eu.tutela.portal.privacy.DataCategory;
 import eu.tutela.portal.privacy.DataSubject;
+import eu.tutela.portal.privacy.ErasureOutcome;
+import eu.tutela.portal.privacy.ErasureStep;
 import eu.tutela.portal.privacy.ExportSink;
 import eu.tutela.portal.privacy.LawfulBasis;
 import eu.tutela.portal.privacy.PersonalDataProvider;
@@ -31,7 +33,8 @@ class RightsData implements PersonalDataProvider {
     @Override
     public List<DataCategory> categories() {
         return List.of(new DataCategory("rights-requests", LawfulBasis.LEGAL_OBLIGATION,
-                Set.of("rights_request", "rights_request_event", "rights_request_alert", "rights_archive"), List.of("privacy.recipient.institution")));
+                Set.of("rights_request", "rights_request_event", "rights_request_alert", "rights_archive",
+                        "rights_correction"), List.of("privacy.recipient.institution")));
     }
 
     @Override
@@ -47,11 +50,30 @@ class RightsData implements PersonalDataProvider {
                   join rights_request r on r.tenant_id = e.tenant_id and r.id = e.request_id
                  where e.kind not in ('NOTE', 'ASSIGNED') and (r.subject_id = ? or r.requester_person_id = ? or r.requester_user_id = ?)
                  order by e.at, e.id""", subject.personId(), subject.personId(), subject.accountUserId());
+        sink.rows(jdbc, "rights-requests", """
+                select r.reference, c.field as correction_asked, c.proposed from rights_correction c
+                  join rights_request r on r.tenant_id = c.tenant_id and r.id = c.request_id
+                 where r.subject_id = ? or r.requester_person_id = ? or r.requester_user_id = ?
+                 order by r.received_at, c.field""", subject.personId(), subject.personId(), subject.accountUserId());
         // The archives built for them are told of, not copied again into a new one.
         sink.rows(jdbc, "rights-requests", """
                 select r.reference, a.status as archive_status, a.created_at, a.ready_at, a.expires_at, a.file_name, a.downloads
                   from rights_archive a join rights_request r on r.tenant_id = a.tenant_id and r.id = a.request_id
                  where r.subject_id = ? or r.requester_person_id = ? or r.requester_user_id = ?
                  order by a.created_at""", subject.personId(), subject.personId(), subject.accountUserId());
+    }
+
+    /** The requests and their answers stay, to show how each was answered; the archives built for them go. */
+    @Override
+    public List<ErasureStep> erasure(DataSubject subject) {
+        Object[] whose = {subject.personId(), subject.personId(), subject.accountUserId()};
+        return List.of(
+                ErasureStep.held(jdbc, "rights-requests", "privacy.hold.rightsRecord",
+                        "select count(*) from rights_request where subject_id = ? or requester_person_id = ? or requester_user_id = ?", whose),
+                ErasureStep.change(jdbc, "rights-requests", ErasureOutcome.ERASED, """
+                        select count(*) from rights_archive a join rights_request r on r.tenant_id = a.tenant_id and r.id = a.request_id
+                         where r.subject_id = ? or r.requester_person_id = ? or r.requester_user_id = ?""", """
+                        delete from rights_archive a using rights_request r where r.tenant_id = a.tenant_id and r.id = a.request_id
+                           and (r.subject_id = ? or r.requester_person_id = ? or r.requester_user_id = ?)""", whose));
     }
 }

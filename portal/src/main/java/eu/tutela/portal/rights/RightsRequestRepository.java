@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +67,12 @@ class RightsRequestRepository {
                 .params(subjectId, type.name()).query(Boolean.class).single();
     }
 
+    /** The completed restriction requests about this person: whoever obtained a restriction is told before it is lifted. */
+    List<Stored> restrictionsObtained(UUID subjectId) {
+        return jdbc.sql("select " + COLUMNS + " from rights_request where subject_id = ? and type = 'RESTRICTION' and status = 'COMPLETED'")
+                .param(subjectId).query(RightsRequestRepository::row).list();
+    }
+
     List<Stored> byRequester(UUID userId) {
         return jdbc.sql("select " + COLUMNS + " from rights_request where requester_user_id = ? order by received_at desc, id")
                 .param(userId).query(RightsRequestRepository::row).list();
@@ -103,6 +110,23 @@ class RightsRequestRepository {
     private static final String ARCHIVE = """
             select id, request_id, status, run_id, created_at, ready_at, expires_at, file_name, size_bytes, records, failure, downloads
               from rights_archive""";
+
+    void insertCorrection(UUID requestId, Map<String, String> fields) {
+        fields.forEach((field, proposed) -> jdbc.sql("""
+                        insert into rights_correction (tenant_id, request_id, field, proposed) values (current_tenant_id(), ?, ?, ?)""")
+                .params(requestId, field, proposed).update());
+    }
+
+    /** The fields a rectification request asks to correct, in a stable order (empty for none). */
+    Map<String, String> correction(UUID requestId) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        jdbc.sql("select field, proposed from rights_correction where request_id = ? order by array_position(array['givenName', "
+                        + "'familyName', 'birthDate', 'email', 'phone'], field)").param(requestId)
+                .query(rs -> {
+                    fields.put(rs.getString("field"), rs.getString("proposed"));
+                });
+        return fields;
+    }
 
     void insertArchive(UUID id, UUID requestId, UUID runId, UUID createdBy) {
         jdbc.sql("""

@@ -1,6 +1,7 @@
 package eu.tutela.portal.rights;
 
 import eu.tutela.portal.people.ConsentParties;
+import eu.tutela.portal.people.Correction;
 import eu.tutela.portal.people.People;
 import eu.tutela.portal.security.Caller;
 import eu.tutela.portal.security.CurrentMembership;
@@ -14,6 +15,7 @@ import eu.tutela.portal.tenancy.TenantSettings;
 import eu.tutela.portal.tenancy.TenantSettingsService;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -88,15 +90,32 @@ public class RightsRequests {
     @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF', 'GUARDIAN', 'STUDENT')")
     @Transactional
     public RightsRequest submit(UUID subjectId, RequestType type, String details) {
+        return submit(subjectId, type, details, null);
+    }
+
+    /**
+     * As {@link #submit(UUID, RequestType, String)}, with, for a rectification, the values the record should have
+     * (GDPR Art. 16), checked against the registry's own rules; the DPO applies them on approval.
+     *
+     * @throws InvalidInputException also on {@code correction.<field>} ({@code correction.givenName}…) for a value the
+     *         registry would refuse
+     */
+    @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF', 'GUARDIAN', 'STUDENT')")
+    @Transactional
+    public RightsRequest submit(UUID subjectId, RequestType type, String details, Correction correction) {
         caller.require(TenantRole.values());
         String text = details == null ? "" : details.strip();
         Map<String, String> problems = new HashMap<>();
         if (type == null) {
             problems.put("type", "rights.type.required");
         }
+        boolean corrects = type == RequestType.RECTIFICATION && correction != null && !correction.isEmpty();
+        if (corrects) {
+            correction.problems(LocalDate.now(settings.current().timeZone())).forEach((field, key) -> problems.put("correction." + field, key));
+        }
         if (text.length() > MAX_TEXT) {
             problems.put("details", "rights.text.tooLong");
-        } else if (text.isEmpty() && NEED_DETAILS.contains(type)) {
+        } else if (text.isEmpty() && NEED_DETAILS.contains(type) && !corrects) {
             problems.put("details", "rights.details.required");
         }
         List<RequestSubject> mine = subjects();
@@ -123,6 +142,9 @@ public class RightsRequests {
         } catch (DuplicateKeyException raced) {
             // The same request submitted twice at the same moment (a double click, two guardians): one stands.
             throw InvalidInputException.of("type", "rights.type.alreadyOpen");
+        }
+        if (corrects) {
+            repository.insertCorrection(request.id(), correction.fields());
         }
         repository.event(request.id(), RequestEvent.Kind.SUBMITTED, RequestStatus.RECEIVED, text.isEmpty() ? null : text, me.id());
         events.publishEvent(AuditedChange.of("rights.request.submitted", "rights_request", request.id(), request.reference(), Map.of(),

@@ -7,29 +7,52 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import eu.tutela.portal.demo.DemoData;
+import eu.tutela.portal.people.People;
+import eu.tutela.portal.people.Person;
+import eu.tutela.portal.people.PersonDetails;
+import eu.tutela.portal.people.PersonKind;
+import eu.tutela.portal.people.Relationship;
+import eu.tutela.portal.security.SignedInAs;
 import eu.tutela.portal.support.CaughtMail;
+import eu.tutela.portal.support.OwnerDatabase;
+import eu.tutela.portal.support.PersonTraces;
+import eu.tutela.portal.tenancy.Tenant;
+import eu.tutela.portal.tenancy.TenantDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A student of HEMI asks, from her phone, to see her data; HEMI's DPO finds it in the queue with its due date, starts
  * it, asks her a question she answers, gathers her data into an archive and completes it; she follows each step on "My
- * requests" and by e-mail, and downloads her data: hers, and nobody else's.
+ * requests" and by e-mail, and downloads her data: hers, and nobody else's. A parent asks to erase his child's data:
+ * the DPO sees what will go and what the law keeps, erases, and nothing of the child is left outside the holds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class RightsRequestJourneyIT extends BrowserJourney {
+
+    @Autowired
+    People people;
+    @Autowired
+    TenantDirectory tenants;
+    @Autowired
+    Environment env;
 
     @Test
     void aStudentAsksForHerDataAndTheDpoAnswersWithinTheMonth() {
@@ -144,6 +167,66 @@ class RightsRequestJourneyIT extends BrowserJourney {
         org.assertj.core.api.Assertions.assertThat(files.get("summary.html")).contains("Données personnelles de Emma Nguyen");
         org.assertj.core.api.Assertions.assertThat(String.join("\n", files.values())).as("no other student")
                 .doesNotContain("Dubois").doesNotContain("Lefebvre").doesNotContain("Haddad");
+    }
+
+    @Test
+    void aParentAsksToEraseHerChildAndTheDpoErasesAllButWhatTheLawKeeps() {
+        // A child of David's, for this journey only (the demo's own children stay for the others).
+        Tenant hemi = tenants.findActiveBySlug("hemi").orElseThrow();
+        UUID admin = OwnerDatabase.of(env).sql("select id from app_user where email = ?").param(DemoData.ADMIN.email()).query(UUID.class).single();
+        String family = "Effacee" + UUID.randomUUID().toString().chars().filter(Character::isLetter).limit(6)
+                .mapToObj(c -> String.valueOf((char) c)).collect(Collectors.joining());
+        Person child = SignedInAs.inTenant(admin, hemi, () -> {
+            Person registered = people.register(new PersonDetails(PersonKind.STUDENT, "Zoé", family, LocalDate.now().minusYears(11), "6e B",
+                    null, null, "fr", null, null));
+            Person david = people.findByExternalId("HEMI-R001").orElseThrow();
+            people.link(david.id(), registered.id(), Relationship.FATHER, true);
+            return registered;
+        });
+        SignedInAs.nobody();
+
+        page.setViewportSize(390, 844);
+        signIn(DemoData.GUARDIAN);
+        acceptPolicyIfAsked();
+        page.navigate(portal("/t/hemi/my-requests"));
+        page.locator("#request-subject").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Zoé " + family)).click();
+        page.locator("#request-type").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Effacer mes données (effacement)")).click();
+        page.locator("#request-details textarea").fill("Zoé quitte l’école : effacez ses données.");
+        page.locator("#request-submit").click();
+        Locator mine = page.locator(".request-card").filter(new Locator.FilterOptions().setHasText("Zoé " + family));
+        assertThat(mine).containsText("Reçue");
+        String reference = mine.getAttribute("id").substring("request-".length());
+
+        newBrowserContext();
+        signIn(DemoData.DPO);
+        acceptPolicyIfAsked();
+        chooseLanguage("Français");
+        page.navigate(portal("/t/hemi/requests"));
+        page.locator("#requests vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(reference)).click();
+        assertThat(page.locator("#request-title")).hasText("Effacer mes données (effacement) · Zoé " + family);
+        page.locator("#request-start").click();
+        page.locator("#request-erasure-preview").click();
+        Locator lines = page.locator("#request-erasure-lines");
+        assertThat(lines).containsText("Effacement");
+        assertThat(lines).containsText("Conservation");
+        assertThat(lines).containsText("La trace de chaque demande d’exercice de droits");
+        assertThat(lines).containsText("Le journal d’audit prouve qui a fait quoi");
+        shot("erasure-preview");
+        page.locator("#request-erasure-erase").click();
+        Locator dialog = page.getByRole(AriaRole.ALERTDIALOG);
+        assertThat(dialog).containsText("Effacer les données de Zoé " + family + " ?");
+        shot("erasure-confirm");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Effacer maintenant").setExact(true)).click();
+        assertThat(page.locator("#request-badges")).containsText("Traitée");
+        assertThat(page.locator(".request-timeline")).containsText("Données effacées");
+        shot("erasure-done");
+
+        org.assertj.core.api.Assertions.assertThat(PersonTraces.outside(env, hemi.id(), PersonTraces.LEGAL_HOLDS, family,
+                child.id().toString())).as("tables that still hold something of Zoé").isEmpty();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> CaughtMail.to(DemoData.GUARDIAN.email()).stream()
+                .anyMatch(m -> CaughtMail.text(m).contains(reference) && CaughtMail.text(m).contains("sauf ce que la loi")));
     }
 
     private static Map<String, String> unzip(Download download) {

@@ -124,6 +124,25 @@ class PersonalDataIT {
     }
 
     @Test
+    void everyCategoryIsErasedAnonymisedOrKeptWithAReasonInBothLanguages() {
+        DataSubject anyone = new DataSubject(UUID.randomUUID(), UUID.randomUUID(), "anyone@example.org", "Any One");
+        for (PersonalDataProvider provider : personalData.providers()) {
+            Set<String> declared = new TreeSet<>(provider.categories().stream().map(DataCategory::key).toList());
+            List<ErasureStep> steps = provider.erasure(anyone);
+            assertThat(new TreeSet<>(steps.stream().map(ErasureStep::category).toList())).as(provider.module() + ": what its erasure covers")
+                    .isEqualTo(declared);
+            for (ErasureStep step : steps) {
+                for (Locale locale : List.of(Locale.FRENCH, Locale.ENGLISH)) {
+                    assertThat(messages.getMessage("privacy.erasure.outcome." + step.outcome(), null, null, locale)).isNotBlank();
+                    if (step.holdKey() != null) {
+                        assertThat(messages.getMessage(step.holdKey(), null, null, locale)).as(step.holdKey() + " in " + locale).isNotBlank();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void theRecordsOfProcessingAreTheDposAndAdministratorsOnly() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Tenant school = tenants.ensure("records-" + suffix, "Collège Registre " + suffix, "FR", "fr");

@@ -25,6 +25,7 @@ import eu.tutela.portal.people.Person;
 import eu.tutela.portal.people.PersonKind;
 import eu.tutela.portal.people.PersonPageSection;
 import eu.tutela.portal.people.RosterImports;
+import eu.tutela.portal.shell.FieldErrors;
 import eu.tutela.portal.shell.MainLayout;
 import eu.tutela.portal.shell.PageTitle;
 import eu.tutela.portal.shell.TenantTimes;
@@ -90,6 +91,13 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, P
                 + (person.active() ? "" : " · " + getTranslation("people.inactive")));
         what.setId("person-summary");
         add(name, what);
+        if (person.restricted()) {
+            Paragraph restricted = new Paragraph(getTranslation("people.restricted.since",
+                    new TenantTimes(settings.current().timeZone(), getLocale()).format(person.restrictedSince())));
+            restricted.setId("person-restricted");
+            restricted.addClassName("person-restricted");
+            add(restricted);
+        }
         UnorderedList details = new UnorderedList();
         details.setId("person-details");
         if (person.birthDate() != null) {
@@ -129,6 +137,18 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, P
             });
             active.setId("person-active");
             HorizontalLayout actions = new HorizontalLayout(edit, active);
+            if (person.restricted()) {
+                // Nothing is changed while the restriction lasts: the DPO lifts it first.
+                edit.setEnabled(false);
+                active.setEnabled(false);
+                Button lift = new Button(getTranslation("people.restricted.lift"), e -> {
+                    people.liftRestriction(person.id());
+                    FieldErrors.announce(this, getTranslation("people.restricted.lifted"));
+                    show(people.find(person.id()));
+                });
+                lift.setId("person-lift-restriction");
+                actions.add(lift);
+            }
             actions.addClassName("page-actions");
             add(actions, history(person));
         }

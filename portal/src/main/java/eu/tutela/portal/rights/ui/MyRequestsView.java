@@ -111,17 +111,21 @@ public class MyRequestsView extends VerticalLayout implements BeforeEnterObserve
         Paragraph typeHelp = new Paragraph();
         typeHelp.setId("request-type-help");
         typeHelp.addClassName("field-help");
-        type.addValueChangeListener(e -> typeHelp.setText(e.getValue() == null ? "" : getTranslation("rights.type.help." + e.getValue().name())));
+        CorrectionFields correction = new CorrectionFields();
+        type.addValueChangeListener(e -> {
+            typeHelp.setText(e.getValue() == null ? "" : getTranslation("rights.type.help." + e.getValue().name()));
+            correction.setVisible(e.getValue() == RequestType.RECTIFICATION);
+        });
         TextArea details = new TextArea(getTranslation("rights.details"));
         details.setId("request-details");
         details.setHelperText(getTranslation("rights.details.help"));
         details.setMaxLength(5000);
         details.setWidthFull();
-        FieldErrors errors = new FieldErrors(this).on("subject", subject).on("type", type).on("details", details);
+        FieldErrors errors = correction.bind(new FieldErrors(this).on("subject", subject).on("type", type).on("details", details));
         Button send = new Button(getTranslation("rights.submit"), e -> {
             try {
                 RightsRequest sent = requests.submit(subject.getValue() == null ? null : subject.getValue().personId(), type.getValue(),
-                        details.getValue());
+                        details.getValue(), type.getValue() == RequestType.RECTIFICATION ? correction.value() : null);
                 FieldErrors.announce(this, getTranslation("rights.submitted", sent.reference()));
                 show();
             } catch (InvalidInputException refused) {
@@ -132,7 +136,7 @@ public class MyRequestsView extends VerticalLayout implements BeforeEnterObserve
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.setDisableOnClick(true);
         send.addClickListener(e -> send.setEnabled(true));
-        form.add(subject, type, typeHelp, details, send);
+        form.add(subject, type, typeHelp, correction, details, send);
         return form;
     }
 

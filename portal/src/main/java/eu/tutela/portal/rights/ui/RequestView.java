@@ -19,10 +19,14 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import eu.tutela.portal.jobs.Jobs;
 import eu.tutela.portal.rights.AccessArchive;
+import eu.tutela.portal.rights.Erasures;
+import eu.tutela.portal.rights.Objections;
+import eu.tutela.portal.rights.Rectifications;
 import eu.tutela.portal.rights.RequestDetail;
 import eu.tutela.portal.rights.RequestHandling;
 import eu.tutela.portal.rights.RequestStatus;
 import eu.tutela.portal.rights.RequestType;
+import eu.tutela.portal.rights.Restrictions;
 import eu.tutela.portal.rights.RightsRequest;
 import eu.tutela.portal.security.Member;
 import eu.tutela.portal.shell.FieldErrors;
@@ -50,11 +54,20 @@ public class RequestView extends VerticalLayout implements BeforeEnterObserver, 
     private final RequestHandling handling;
     private final TenantSettingsService settings;
     private final Jobs jobs;
+    private final Erasures erasures;
+    private final Restrictions restrictions;
+    private final Objections objections;
+    private final Rectifications rectifications;
     private UUID requestId;
     private Registration polling;
 
-    RequestView(RequestHandling handling, TenantSettingsService settings, Jobs jobs) {
+    RequestView(RequestHandling handling, TenantSettingsService settings, Jobs jobs, Erasures erasures, Restrictions restrictions,
+            Objections objections, Rectifications rectifications) {
         this.jobs = jobs;
+        this.rectifications = rectifications;
+        this.objections = objections;
+        this.restrictions = restrictions;
+        this.erasures = erasures;
         this.handling = handling;
         this.settings = settings;
         addClassName("request-page");
@@ -103,6 +116,15 @@ public class RequestView extends VerticalLayout implements BeforeEnterObserver, 
         }
         if (request.type() == RequestType.ACCESS || request.type() == RequestType.PORTABILITY) {
             add(archive(request));
+        }
+        if (ErasurePanel.applies(request)) {
+            add(new ErasurePanel(erasures, request, () -> handling.find(requestId).ifPresent(this::show)));
+        }
+        if (RectificationPanel.applies(request)) {
+            add(new RectificationPanel(rectifications, request, () -> handling.find(requestId).ifPresent(this::show)));
+        }
+        if (ObjectionPanel.applies(request)) {
+            add(new ObjectionPanel(objections, request, () -> handling.find(requestId).ifPresent(this::show)));
         }
         add(new H3(getTranslation("rights.timeline")), new RequestTimelineList(detail.timeline(), times));
         if (!request.status().closed()) {
@@ -197,6 +219,9 @@ public class RequestView extends VerticalLayout implements BeforeEnterObserver, 
         if (request.deadline().extensionStillPossible(today) && request.deadline().extensionMonths() < 2) {
             buttons.add(button("extend", null, errors, () -> handling.extend(requestId, months.getValue() == null ? 0 : months.getValue(),
                     text.getValue())));
+        }
+        if (request.type() == RequestType.RESTRICTION && request.status() != RequestStatus.IDENTITY_TO_VERIFY && request.subjectId() != null) {
+            buttons.add(button("restrict", ButtonVariant.LUMO_PRIMARY, errors, () -> restrictions.restrict(requestId)));
         }
         if (request.status() != RequestStatus.IDENTITY_TO_VERIFY) {
             buttons.add(button("complete", ButtonVariant.LUMO_SUCCESS, errors, () -> handling.complete(requestId, text.getValue())));
