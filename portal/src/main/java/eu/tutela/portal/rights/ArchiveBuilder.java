@@ -7,8 +7,11 @@ import eu.tutela.portal.privacy.ProviderFailedException;
 import eu.tutela.portal.privacy.ExportSink;
 import eu.tutela.portal.privacy.PersonalData;
 import eu.tutela.portal.privacy.PersonalDataProvider;
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ArchiveBuilder {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** What one row of {@code rights_archive_chunk} holds at most (V28). */
+    static final int CHUNK = 1024 * 1024;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -83,7 +88,7 @@ class ArchiveBuilder {
         Path csv = Files.createTempFile("tutela-archive-", ".csv");
         try {
             Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
+            try (ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(zip), 1 << 16));
                     Writer csvOut = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                     CSVPrinter records = CSVFormat.RFC4180.builder().setHeader("module", "category", "record", "field", "value").get()
                             .print(csvOut)) {
@@ -114,24 +119,35 @@ class ArchiveBuilder {
         }
     }
 
+    /** The zip, read a chunk at a time into the database, hashed as it goes; then the archive is ready, in one transaction. */
     private void store(UUID archiveId, RightsRequestRepository.Stored request, Path zip, long total) throws IOException {
-        byte[] content = Files.readAllBytes(zip);
-        String sha256 = sha256(content);
+        MessageDigest sha256 = sha256();
+        long size = Files.size(zip);
         Instant expires = Instant.now().plus(validity);
         String fileName = "tutela-" + request.reference() + ".zip";
         transactions.executeWithoutResult(s -> {
+            try (InputStream in = Files.newInputStream(zip)) {
+                byte[] chunk;
+                for (int n = 0; (chunk = in.readNBytes(CHUNK)).length > 0; n++) {
+                    sha256.update(chunk);
+                    repository.insertArchiveChunk(archiveId, n, chunk);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             jdbc.sql("""
                             update rights_archive set status = 'READY', ready_at = now(), expires_at = ?, file_name = ?, size_bytes = ?,
-                                   sha256 = ?, records = ?, content = ? where id = ?""")
-                    .params(java.sql.Timestamp.from(expires), fileName, content.length, sha256, total, content, archiveId).update();
+                                   sha256 = ?, records = ? where id = ?""")
+                    .params(java.sql.Timestamp.from(expires), fileName, size, HexFormat.of().formatHex(sha256.digest()), total, archiveId)
+                    .update();
             repository.event(request.id(), RequestEvent.Kind.ARCHIVE_READY, null, fileName, null);
             mails.tell(request, "archive", null);
         });
     }
 
-    private static String sha256(byte[] content) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
@@ -166,6 +182,12 @@ class ArchiveBuilder {
             try {
                 out.putNextEntry(new ZipEntry("data/" + module + ".json"));
                 json = JSON.createGenerator(new FilterOutputStream(out) {
+                    // FilterOutputStream would pass an array on byte by byte.
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        out.write(bytes, offset, length);
+                    }
+
                     @Override
                     public void close() throws IOException {
                         flush();

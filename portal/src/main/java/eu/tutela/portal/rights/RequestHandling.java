@@ -102,6 +102,31 @@ public class RequestHandling {
     }
 
     /**
+     * Names the registry record a request from the public form is about (a former student found by name), once the DPO
+     * has found them: its archive, erasure or correction then work on that record.
+     *
+     * @throws InvalidInputException on {@code request} (closed, about someone already), {@code person} (unknown here),
+     *         {@code type} (that person has a request of this type open already)
+     */
+    @PreAuthorize("@caller.has('DPO', 'ADMIN')")
+    @Transactional
+    public void linkSubject(UUID requestId, UUID personId) {
+        UUID me = caller.require(TenantRole.DPO, TenantRole.ADMIN).personId();
+        RightsRequestRepository.Stored request = steps.open(requestId);
+        if (request.subjectId() != null) {
+            throw InvalidInputException.of("request", "rights.subject.alreadyLinked");
+        }
+        String name = Optional.ofNullable(personId).flatMap(people::wholeRecord).map(p -> p.displayName())
+                .orElseThrow(() -> InvalidInputException.of("person", "people.unknown"));
+        if (repository.openOf(personId, request.type())) {
+            throw InvalidInputException.of("type", "rights.type.alreadyOpen");
+        }
+        repository.linkSubject(requestId, personId);
+        repository.event(requestId, RequestEvent.Kind.NOTE, null, name, me);
+        steps.audit("rights.request.subjectLinked", request, Map.of(), Map.of("subject", personId.toString()));
+    }
+
+    /**
      * Starts the work on a request whose requester is known (signed in through the portal): the caller takes it if nobody has.
      *
      * @throws InvalidInputException on {@code status} when it is not newly received

@@ -48,7 +48,9 @@ class RequestMails {
                     .map(a -> Mail.text("rights.mail.complaint", a.name(), a.url()))
                     .orElse(Mail.text("rights.mail.complaintAnywhere")));
         }
+        // Someone who wrote through the public form has no account: the answer is in the message itself.
+        boolean member = request.source() == RightsRequest.RequestSource.PORTAL;
         outbox.send(new Mail(request.requesterEmail(), locale, Mail.text("rights.mail.subject." + what, request.reference()), paragraphs,
-                Mail.text("rights.mail.action"), address.base() + "/t/" + tenant.slug() + "/my-requests"));
+                member ? Mail.text("rights.mail.action") : null, member ? address.base() + "/t/" + tenant.slug() + "/my-requests" : null));
     }
 }

@@ -34,7 +34,7 @@ class RightsData implements PersonalDataProvider {
     public List<DataCategory> categories() {
         return List.of(new DataCategory("rights-requests", LawfulBasis.LEGAL_OBLIGATION,
                 Set.of("rights_request", "rights_request_event", "rights_request_alert", "rights_archive",
-                        "rights_correction"), List.of("privacy.recipient.institution")));
+                        "rights_correction", "rights_address_check", "rights_archive_chunk"), List.of("privacy.recipient.institution")));
     }
 
     @Override
@@ -55,6 +55,9 @@ class RightsData implements PersonalDataProvider {
                   join rights_request r on r.tenant_id = c.tenant_id and r.id = c.request_id
                  where r.subject_id = ? or r.requester_person_id = ? or r.requester_user_id = ?
                  order by r.received_at, c.field""", subject.personId(), subject.personId(), subject.accountUserId());
+        sink.rows(jdbc, "rights-requests", """
+                select name, email, type, created_at as code_sent_at, wrong_codes, request_id is not null as confirmed
+                  from rights_address_check where lower(email) = lower(?) order by created_at""", subject.email());
         // The archives built for them are told of, not copied again into a new one.
         sink.rows(jdbc, "rights-requests", """
                 select r.reference, a.status as archive_status, a.created_at, a.ready_at, a.expires_at, a.file_name, a.downloads
@@ -70,10 +73,20 @@ class RightsData implements PersonalDataProvider {
         return List.of(
                 ErasureStep.held(jdbc, "rights-requests", "privacy.hold.rightsRecord",
                         "select count(*) from rights_request where subject_id = ? or requester_person_id = ? or requester_user_id = ?", whose),
-                ErasureStep.change(jdbc, "rights-requests", ErasureOutcome.ERASED, """
+                new ErasureStep("rights-requests", ErasureOutcome.ERASED, null, () -> jdbc.sql("""
                         select count(*) from rights_archive a join rights_request r on r.tenant_id = a.tenant_id and r.id = a.request_id
-                         where r.subject_id = ? or r.requester_person_id = ? or r.requester_user_id = ?""", """
-                        delete from rights_archive a using rights_request r where r.tenant_id = a.tenant_id and r.id = a.request_id
-                           and (r.subject_id = ? or r.requester_person_id = ? or r.requester_user_id = ?)""", whose));
+                         where r.subject_id = ? or r.requester_person_id = ? or r.requester_user_id = ?""").params(whose).query(Long.class).single(),
+                        () -> {
+                            jdbc.sql("""
+                                    delete from rights_archive_chunk c using rights_archive a, rights_request r
+                                     where a.tenant_id = c.tenant_id and a.id = c.archive_id and r.tenant_id = a.tenant_id and r.id = a.request_id
+                                       and (r.subject_id = ? or r.requester_person_id = ? or r.requester_user_id = ?)""").params(whose).update();
+                            jdbc.sql("""
+                                    delete from rights_archive a using rights_request r where r.tenant_id = a.tenant_id and r.id = a.request_id
+                                       and (r.subject_id = ? or r.requester_person_id = ? or r.requester_user_id = ?)""").params(whose).update();
+                        }),
+                ErasureStep.change(jdbc, "rights-requests", ErasureOutcome.ERASED,
+                        "select count(*) from rights_address_check where lower(email) = lower(?)",
+                        "delete from rights_address_check where lower(email) = lower(?)", subject.email()));
     }
 }

@@ -111,6 +111,10 @@ class RightsRequestRepository {
             select id, request_id, status, run_id, created_at, ready_at, expires_at, file_name, size_bytes, records, failure, downloads
               from rights_archive""";
 
+    void linkSubject(UUID id, UUID personId) {
+        jdbc.sql("update rights_request set subject_id = ? where id = ? and subject_id is null").params(personId, id).update();
+    }
+
     void insertCorrection(UUID requestId, Map<String, String> fields) {
         fields.forEach((field, proposed) -> jdbc.sql("""
                         insert into rights_correction (tenant_id, request_id, field, proposed) values (current_tenant_id(), ?, ?, ?)""")
@@ -141,10 +145,20 @@ class RightsRequestRepository {
                 .query(RightsRequestRepository::archive).optional();
     }
 
-    /** The archive's file, counted as downloaded once more. */
-    Optional<byte[]> download(UUID archiveId) {
+    void insertArchiveChunk(UUID archiveId, int n, byte[] bytes) {
+        jdbc.sql("insert into rights_archive_chunk (tenant_id, archive_id, n, bytes) values (current_tenant_id(), ?, ?, ?)")
+                .params(archiveId, n, bytes).update();
+    }
+
+    /** Counts one more download of the archive. */
+    void downloaded(UUID archiveId) {
         jdbc.sql("update rights_archive set downloads = downloads + 1 where id = ?").param(archiveId).update();
-        return jdbc.sql("select content from rights_archive where id = ? and status = 'READY'").param(archiveId).query(byte[].class).optional();
+    }
+
+    /** The archive's {@code n}th chunk (from 0); empty past the last. */
+    Optional<byte[]> archiveChunk(UUID archiveId, int n) {
+        return jdbc.sql("select bytes from rights_archive_chunk where archive_id = ? and n = ?").params(archiveId, n).query(byte[].class)
+                .optional();
     }
 
     private static AccessArchive archive(ResultSet rs, int n) throws SQLException {

@@ -9,11 +9,12 @@ import eu.tutela.portal.security.CurrentUser;
 import eu.tutela.portal.security.PortalUser;
 import eu.tutela.portal.tenancy.AuditedChange;
 import eu.tutela.portal.tenancy.InvalidInputException;
-import eu.tutela.portal.tenancy.TenantContext;
 import eu.tutela.portal.tenancy.TenantRole;
 import eu.tutela.portal.tenancy.TenantSettings;
 import eu.tutela.portal.tenancy.TenantSettingsService;
-import java.security.SecureRandom;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rights requests from the requester's side, for any member signed in: a student, staff, a guardian for themself or,
@@ -40,27 +42,27 @@ public class RightsRequests {
 
     static final int MAX_TEXT = 5000;
     private static final Set<RequestType> NEED_DETAILS = EnumSet.of(RequestType.RECTIFICATION, RequestType.OBJECTION, RequestType.QUESTION);
-    private static final char[] REFERENCE = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RightsRequestRepository repository;
     private final People people;
     private final Caller caller;
     private final CurrentUser currentUser;
     private final TenantSettingsService settings;
-    private final RequestMails mails;
+    private final RequestIntake intake;
     private final ApplicationEventPublisher events;
     private final RequestTimeline timeline;
+    private final TransactionTemplate transactions;
 
     RightsRequests(RightsRequestRepository repository, People people, Caller caller, CurrentUser currentUser, TenantSettingsService settings,
-            RequestMails mails, ApplicationEventPublisher events, RequestTimeline timeline) {
+            RequestIntake intake, ApplicationEventPublisher events, RequestTimeline timeline, TransactionTemplate transactions) {
         this.timeline = timeline;
+        this.transactions = transactions;
         this.repository = repository;
         this.people = people;
         this.caller = caller;
         this.currentUser = currentUser;
         this.settings = settings;
-        this.mails = mails;
+        this.intake = intake;
         this.events = events;
     }
 
@@ -130,7 +132,7 @@ public class RightsRequests {
         TenantSettings tenant = settings.current();
         Instant now = Instant.now();
         String lang = me.locale().filter(tenant.languages()::contains).orElse(tenant.languages().getFirst());
-        RightsRequestRepository.Stored request = new RightsRequestRepository.Stored(UUID.randomUUID(), reference(), type, subjectId,
+        RightsRequestRepository.Stored request = new RightsRequestRepository.Stored(UUID.randomUUID(), RequestIntake.newReference(), type, subjectId,
                 me.id(), mine.stream().filter(RequestSubject::self).map(RequestSubject::personId).findFirst().orElse(null),
                 me.displayName(), me.email(), lang, RightsRequest.RequestSource.PORTAL, text, RequestStatus.RECEIVED, now,
                 RequestDeadline.of(now, tenant.timeZone()), null, null, null, null, null);
@@ -138,7 +140,7 @@ public class RightsRequests {
             throw InvalidInputException.of("type", "rights.type.alreadyOpen");
         }
         try {
-            repository.insert(request);
+            intake.receive(request, me.id());
         } catch (DuplicateKeyException raced) {
             // The same request submitted twice at the same moment (a double click, two guardians): one stands.
             throw InvalidInputException.of("type", "rights.type.alreadyOpen");
@@ -146,11 +148,6 @@ public class RightsRequests {
         if (corrects) {
             repository.insertCorrection(request.id(), correction.fields());
         }
-        repository.event(request.id(), RequestEvent.Kind.SUBMITTED, RequestStatus.RECEIVED, text.isEmpty() ? null : text, me.id());
-        events.publishEvent(AuditedChange.of("rights.request.submitted", "rights_request", request.id(), request.reference(), Map.of(),
-                Map.of("type", type.name(), "subject", subjectId.toString(), "due", request.deadline().due().toString())));
-        events.publishEvent(new RightsRequestSubmitted(TenantContext.current().orElseThrow(), request.id()));
-        mails.tell(request, "received", null);
         return request.withSubjectName(subject.get().name());
     }
 
@@ -217,26 +214,41 @@ public class RightsRequests {
     }
 
     /**
-     * The archive's file, for its requester only and until it expires; each download is counted and audited.
+     * Writes the archive's file, for its requester only and until it expires, chunk by chunk, each read in a short
+     * transaction of its own (a slow phone holds no connection); each download is counted and audited first.
      *
-     * @throws InvalidInputException on {@code archive}: not theirs ({@code rights.archive.unknown}), expired
-     *         ({@code rights.archive.expired}) or not ready
+     * @return the archive, as it was before this download (its name and size, for the response)
+     * @throws InvalidInputException before anything is written, on {@code archive}: not theirs ({@code rights.archive.unknown}),
+     *         expired ({@code rights.archive.expired}) or not ready
      */
     @PreAuthorize("@caller.has('ADMIN', 'DPO', 'STAFF', 'GUARDIAN', 'STUDENT')")
-    @Transactional
-    public byte[] download(UUID requestId) {
+    public AccessArchive download(UUID requestId, OutputStream out) {
         UUID me = caller.require(TenantRole.values()).personId();
-        RightsRequestRepository.Stored request = repository.find(requestId).filter(r -> me.equals(r.requesterUserId()))
-                .orElseThrow(() -> InvalidInputException.of("archive", "rights.archive.unknown"));
-        AccessArchive archive = repository.archiveOf(requestId).filter(a -> a.status() == AccessArchive.Status.READY)
-                .orElseThrow(() -> InvalidInputException.of("archive", "rights.archive.unknown"));
-        if (!archive.downloadable(Instant.now())) {
-            throw InvalidInputException.of("archive", "rights.archive.expired");
+        AccessArchive archive = transactions.execute(s -> {
+            RightsRequestRepository.Stored request = repository.find(requestId).filter(r -> me.equals(r.requesterUserId()))
+                    .orElseThrow(() -> InvalidInputException.of("archive", "rights.archive.unknown"));
+            AccessArchive ready = repository.archiveOf(requestId).filter(a -> a.status() == AccessArchive.Status.READY)
+                    .orElseThrow(() -> InvalidInputException.of("archive", "rights.archive.unknown"));
+            if (!ready.downloadable(Instant.now())) {
+                throw InvalidInputException.of("archive", "rights.archive.expired");
+            }
+            repository.downloaded(ready.id());
+            events.publishEvent(AuditedChange.of("rights.archive.downloaded", "rights_request", requestId, request.reference(),
+                    Map.of("downloads", ready.downloads()), Map.of("downloads", ready.downloads() + 1, "bytes", ready.sizeBytes())));
+            return ready;
+        });
+        try {
+            for (int n = 0; ; n++) {
+                int chunk = n;
+                Optional<byte[]> bytes = transactions.execute(s -> repository.archiveChunk(archive.id(), chunk));
+                if (bytes.isEmpty()) {
+                    return archive;
+                }
+                out.write(bytes.get());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        byte[] content = repository.download(archive.id()).orElseThrow();
-        events.publishEvent(AuditedChange.of("rights.archive.downloaded", "rights_request", requestId, request.reference(),
-                Map.of("downloads", archive.downloads()), Map.of("downloads", archive.downloads() + 1, "bytes", content.length)));
-        return content;
     }
 
     private RightsRequestRepository.Stored ownOpen(UUID requestId) {
@@ -249,13 +261,5 @@ public class RightsRequests {
         Map<UUID, String> names = new HashMap<>();
         subjects().forEach(s -> names.put(s.personId(), s.name()));
         return names;
-    }
-
-    private static String reference() {
-        char[] chars = new char[8];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = REFERENCE[RANDOM.nextInt(REFERENCE.length)];
-        }
-        return new String(chars);
     }
 }

@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.awaitility.Awaitility;
@@ -41,7 +43,8 @@ import org.springframework.test.context.ActiveProfiles;
  * A student of HEMI asks, from her phone, to see her data; HEMI's DPO finds it in the queue with its due date, starts
  * it, asks her a question she answers, gathers her data into an archive and completes it; she follows each step on "My
  * requests" and by e-mail, and downloads her data: hers, and nobody else's. A parent asks to erase his child's data:
- * the DPO sees what will go and what the law keeps, erases, and nothing of the child is left outside the holds.
+ * the DPO sees what will go and what the law keeps, erases, and nothing of the child is left outside the holds. A former
+ * student, without an account, writes through the public form with the code e-mailed to her.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -203,6 +206,8 @@ class RightsRequestJourneyIT extends BrowserJourney {
         signIn(DemoData.DPO);
         acceptPolicyIfAsked();
         chooseLanguage("Français");
+        // Changing the language reloads the page: it is waited for before going elsewhere.
+        assertThat(page.locator("#dashboard-roles")).containsText("Vos rôles ici");
         page.navigate(portal("/t/hemi/requests"));
         page.locator("#requests vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(reference)).click();
         assertThat(page.locator("#request-title")).hasText("Effacer mes données (effacement) · Zoé " + family);
@@ -227,6 +232,45 @@ class RightsRequestJourneyIT extends BrowserJourney {
                 child.id().toString())).as("tables that still hold something of Zoé").isEmpty();
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> CaughtMail.to(DemoData.GUARDIAN.email()).stream()
                 .anyMatch(m -> CaughtMail.text(m).contains(reference) && CaughtMail.text(m).contains("sauf ce que la loi")));
+    }
+
+    @Test
+    void aFormerStudentWritesThroughThePublicFormWithTheCodeSentToHer() {
+        String address = "ancienne-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        page.setViewportSize(390, 844);
+        page.navigate(portal("/p/hemi/request"));
+        page.locator("#public-request-language").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Français")).click();
+        assertThat(page.locator("#public-request-title")).containsText("Vos données personnelles chez Haute École des Mines");
+        shot("public-request-phone");
+        page.locator("#public-request-send").click();
+        assertThat(page.locator("#public-request-name")).containsText("Indiquez votre nom.");
+        assertThat(page.locator("#public-request-email")).containsText("Indiquez une adresse électronique");
+        page.locator("#public-request-name input").fill("Inès Ancienne");
+        page.locator("#public-request-email input").fill(address);
+        page.locator("#public-request-type").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Consulter mes données (accès)")).click();
+        page.locator("#public-request-details textarea").fill("Élève de 2015 à 2019, promotion Mines.");
+        page.locator("#public-request-send").click();
+        assertThat(page.locator("#public-request-code-sent")).containsText(address);
+        shot("public-request-code-phone");
+
+        Pattern sent = Pattern.compile("Votre code est (\\d{6})");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> CaughtMail.to(address).stream()
+                .anyMatch(m -> sent.matcher(CaughtMail.text(m)).find()));
+        Matcher code = sent.matcher(CaughtMail.to(address).stream().map(CaughtMail::text).filter(t -> sent.matcher(t).find())
+                .findFirst().orElseThrow());
+        code.find();
+        page.locator("#public-request-code input").fill(code.group(1).equals("000000") ? "111111" : "000000");
+        page.locator("#public-request-confirm").click();
+        assertThat(page.locator("#public-request-code")).containsText("Ce code n’est pas celui que nous avons envoyé.");
+        page.locator("#public-request-code input").fill(code.group(1));
+        page.locator("#public-request-confirm").click();
+        assertThat(page.locator("#public-request-received")).containsText("est reçue");
+        shot("public-request-received-phone");
+        String reference = page.locator("#public-request-received").textContent().replaceAll(".*demande ([0-9A-Z]{8}).*", "$1");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> CaughtMail.to(address).stream()
+                .anyMatch(m -> CaughtMail.text(m).contains(reference) && CaughtMail.text(m).contains("a bien été reçue")));
     }
 
     private static Map<String, String> unzip(Download download) {

@@ -216,8 +216,10 @@ class RightsRequestsIT {
         assertThat(ready.records()).isPositive();
         assertThat(ready.expiresAt()).isBetween(java.time.Instant.now().plus(Duration.ofDays(6)), java.time.Instant.now().plus(Duration.ofDays(8)));
 
-        byte[] zip = as(leaAccount, () -> requests.download(sent.id()));
-        Map<String, String> files = unzip(zip);
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        AccessArchive downloaded = as(leaAccount, () -> requests.download(sent.id(), zip));
+        assertThat((long) zip.size()).as("the whole file, chunk after chunk").isEqualTo(downloaded.sizeBytes());
+        Map<String, String> files = unzip(zip.toByteArray());
         assertThat(files.keySet()).contains("summary.html", "records.csv", "data/people.json", "data/consent.json", "data/rights.json",
                 "data/security.json", "data/audit.json", "data/notification.json");
         assertThat(files.get("data/people.json")).contains("\"given_name\":\"Léa\"").contains("\"family_name\":\"Droit\"")
@@ -229,12 +231,12 @@ class RightsRequestsIT {
         assertThat(everything).as("nothing of another pupil").doesNotContain(other.id().toString()).doesNotContain("\"Tom\"");
 
         // Only she downloads it, and only until it expires; each download is in the audit trail.
-        assertThat(Refused.problems(() -> as(motherAccount, () -> requests.download(sent.id())))).containsEntry("archive", "rights.archive.unknown");
+        assertThat(Refused.problems(() -> as(motherAccount, () -> requests.download(sent.id(), java.io.OutputStream.nullOutputStream())))).containsEntry("archive", "rights.archive.unknown");
         assertThat(as(motherAccount, () -> requests.archive(sent.id()))).isEmpty();
         assertThat(auditActions(sent.id())).contains("rights.archive.requested", "rights.archive.downloaded");
         OwnerDatabase.inTenant(env, school.id(), owner -> owner.sql("update rights_archive set expires_at = now() - interval '1 minute' where id = ?")
                 .param(ready.id()).update());
-        assertThat(Refused.problems(() -> as(leaAccount, () -> requests.download(sent.id())))).containsEntry("archive", "rights.archive.expired");
+        assertThat(Refused.problems(() -> as(leaAccount, () -> requests.download(sent.id(), java.io.OutputStream.nullOutputStream())))).containsEntry("archive", "rights.archive.expired");
         assertThat(as(leaAccount, () -> requests.mine(sent.id())).orElseThrow().timeline()).extracting(RequestEvent::kind)
                 .contains(RequestEvent.Kind.ARCHIVE_READY);
     }

@@ -13,8 +13,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.DownloadEvent;
 import eu.tutela.portal.rights.AccessArchive;
 import eu.tutela.portal.rights.RequestDetail;
 import eu.tutela.portal.rights.RequestSubject;
@@ -30,7 +29,7 @@ import eu.tutela.portal.tenancy.TenantContext;
 import eu.tutela.portal.tenancy.TenantSettings;
 import eu.tutela.portal.tenancy.TenantSettingsService;
 import jakarta.annotation.security.PermitAll;
-import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -157,10 +156,17 @@ public class MyRequestsView extends VerticalLayout implements BeforeEnterObserve
         requests.archive(request.id()).filter(a -> a.status() == AccessArchive.Status.READY).ifPresent(archive -> {
             if (archive.downloadable(Instant.now())) {
                 UUID tenantId = settings.current().tenantId();
-                Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
-                    byte[] bytes = TenantContext.callAs(tenantId, () -> requests.download(request.id()));
-                    return new DownloadResponse(new ByteArrayInputStream(bytes), archive.fileName(), "application/zip", bytes.length);
-                }), getTranslation("rights.archive.download", times.format(archive.expiresAt())));
+                Anchor download = new Anchor((DownloadEvent event) -> {
+                    event.setFileName(archive.fileName());
+                    event.setContentType("application/zip");
+                    event.setContentLength(archive.sizeBytes());
+                    try (OutputStream out = event.getOutputStream()) {
+                        TenantContext.callAs(tenantId, () -> requests.download(request.id(), out));
+                    } catch (InvalidInputException refused) {
+                        // Expired, or not theirs, since the page was shown: nothing was written yet.
+                        event.getResponse().setStatus(410);
+                    }
+                }, getTranslation("rights.archive.download", times.format(archive.expiresAt())));
                 download.setId("request-archive-" + request.reference());
                 download.getElement().setAttribute("download", true);
                 card.add(new Paragraph(download));

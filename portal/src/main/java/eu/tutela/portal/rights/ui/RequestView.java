@@ -18,6 +18,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import eu.tutela.portal.jobs.Jobs;
+import eu.tutela.portal.people.People;
 import eu.tutela.portal.rights.AccessArchive;
 import eu.tutela.portal.rights.Erasures;
 import eu.tutela.portal.rights.Objections;
@@ -58,12 +59,14 @@ public class RequestView extends VerticalLayout implements BeforeEnterObserver, 
     private final Restrictions restrictions;
     private final Objections objections;
     private final Rectifications rectifications;
+    private final People people;
     private UUID requestId;
     private Registration polling;
 
     RequestView(RequestHandling handling, TenantSettingsService settings, Jobs jobs, Erasures erasures, Restrictions restrictions,
-            Objections objections, Rectifications rectifications) {
+            Objections objections, Rectifications rectifications, People people) {
         this.jobs = jobs;
+        this.people = people;
         this.rectifications = rectifications;
         this.objections = objections;
         this.restrictions = restrictions;
@@ -116,6 +119,9 @@ public class RequestView extends VerticalLayout implements BeforeEnterObserver, 
         }
         if (request.type() == RequestType.ACCESS || request.type() == RequestType.PORTABILITY) {
             add(archive(request));
+        }
+        if (request.subjectId() == null && !request.status().closed()) {
+            add(new SubjectLink(handling, people, request, () -> handling.find(requestId).ifPresent(this::show)));
         }
         if (ErasurePanel.applies(request)) {
             add(new ErasurePanel(erasures, request, () -> handling.find(requestId).ifPresent(this::show)));
