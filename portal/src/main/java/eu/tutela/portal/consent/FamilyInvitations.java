@@ -112,6 +112,9 @@ public class FamilyInvitations {
         if (person.hasAccount()) {
             throw InvalidInputException.of("person", "consent.invite.hasAccount");
         }
+        if (person.restricted()) {
+            throw InvalidInputException.of("person", "people.restricted.noChange");
+        }
         if (person.email() == null) {
             throw InvalidInputException.of("email", "consent.invite.noEmail");
         }

@@ -8,7 +8,7 @@ import java.util.UUID;
  * of digital consent, GDPR Art. 8) their guardians, of whom only those holding parental responsibility may consent.
  */
 public record ConsentParties(UUID personId, String name, PersonKind kind, String className, boolean active, boolean minor,
-        String email, String language, boolean hasAccount, List<Party> guardians) {
+        String email, String language, boolean hasAccount, List<Party> guardians, boolean restricted) {
 
     public ConsentParties {
         guardians = List.copyOf(guardians);

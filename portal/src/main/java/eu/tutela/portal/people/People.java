@@ -387,7 +387,7 @@ public class People {
 
     private static ConsentParties parties(PeopleRepository.Stored p, boolean minor, List<ConsentParties.Party> guardians) {
         return new ConsentParties(p.id(), name(p), p.kind(), p.className(), p.active(), minor, p.email(), p.language(),
-                p.accountUserId() != null, guardians);
+                p.accountUserId() != null, guardians, p.restricted());
     }
 
     private static String name(PeopleRepository.Stored p) {

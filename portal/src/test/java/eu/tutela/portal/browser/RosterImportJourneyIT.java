@@ -4,6 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import eu.tutela.portal.demo.DemoData;
+import eu.tutela.portal.people.People;
+import eu.tutela.portal.security.SystemWork;
+import eu.tutela.portal.tenancy.TenantContext;
+import eu.tutela.portal.tenancy.TenantDirectory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
@@ -14,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.assertj.core.api.Assertions;
@@ -28,7 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The roster import as HEMI's administrator meets it: a OneRoster zip from the student-records system and a French
  * spreadsheet saved by Excel (semicolons, Windows-1252), each previewed with its rows left out named, confirmed, its
  * progress followed while she leaves the page, signs in again and comes back; then a pupil found by typing her name
- * without accents, with her guardians.
+ * without accents, with her guardians; once her data is restricted, a later spreadsheet leaves her as she is and says so.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -36,6 +41,10 @@ class RosterImportJourneyIT extends BrowserJourney {
 
     @Autowired
     Environment env;
+    @Autowired
+    People people;
+    @Autowired
+    TenantDirectory tenants;
 
     @TempDir
     Path dir;
@@ -126,6 +135,33 @@ class RosterImportJourneyIT extends BrowserJourney {
         assertThat(page.locator("#person-links")).containsText("Jérôme Œuvray — père · sans autorité parentale");
         assertThat(page.locator("#person-history")).containsText("Amélie Roussel — créée ou modifiée par l’import de inscriptions-septembre.csv");
         shot("pupil-and-guardians");
+
+        // Her data restricted at her request (GDPR Art. 18): the next spreadsheet leaves her as she is, and says so.
+        UUID berenice = UUID.fromString(page.url().replaceAll(".*/people/", "").replaceAll("[?#].*", ""));
+        UUID hemi = tenants.findActiveBySlug("hemi").orElseThrow().id();
+        SystemWork.call(() -> TenantContext.callAs(hemi, () -> {
+            people.restrict(berenice, "Demande d’exercice de droits R2D2C3PO");
+            return null;
+        }));
+        Path october = dir.resolve("inscriptions-octobre.csv");
+        Files.writeString(october, """
+                Identifiant;Type;Prénom;Nom;Date de naissance;Classe;Courriel
+                HEMI-C001;élève;Bérénice;Lefèvre-Œuvray;14/03/2008;Deuxième année;berenice@example.org
+                """);
+        page.navigate(portal("/t/hemi/people/import"));
+        choose(october);
+        page.locator("#import-read").click();
+        assertThat(page.locator("#import-status")).hasText("En attente de votre confirmation");
+        assertThat(page.locator("#import-problems")).containsText("Laissée telle quelle : les données de cette personne font l’objet d’une limitation");
+        shot("restricted-pupil-left-as-is");
+        page.locator("#import-confirm").click();
+        assertThat(page.locator("#import-status")).hasText("Importé");
+        page.navigate(portal("/t/hemi/people/" + berenice));
+        assertThat(page.locator("#person-restricted")).containsText("Traitement limité depuis");
+        assertThat(page.locator("#person-summary")).containsText("Classe préparatoire");
+        assertThat(page.locator("#person-details")).not().containsText("berenice@example.org");
+        assertThat(page.locator("#person-edit")).isDisabled();
+        shot("restricted-pupil");
     }
 
     private void choose(Path... files) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import eu.tutela.portal.consent.FamilyInvitations;
 import eu.tutela.portal.people.Contact;
 import eu.tutela.portal.people.People;
 import eu.tutela.portal.people.PeopleFilter;
@@ -71,6 +72,8 @@ class RestrictionIT {
     RosterImports imports;
     @Autowired
     MessageSource messages;
+    @Autowired
+    FamilyInvitations invitations;
 
     School school;
     UUID dpo;
@@ -112,6 +115,8 @@ class RestrictionIT {
         assertThat(school.as(school.admin, () -> people.reachable(PersonKind.GUARDIAN, null))).isEmpty();
         assertThat(Refused.problems(() -> school.as(school.admin, () -> people.update(lea.id(), new PersonDetails(PersonKind.STUDENT, "Léa",
                 "Limite", lea.birthDate(), "4e B", null, null, "fr", null, "E1"))))).containsEntry("person", "people.restricted.noChange");
+        assertThat(Refused.problems(() -> school.run(school.admin, () -> invitations.invite(lea.id()))))
+                .as("no invitation either").containsEntry("person", "people.restricted.noChange");
 
         // A re-import that would change her, then a full list without her: both leave her as she was, and say why.
         RosterImport changed = imported(ROSTER.formatted(school.mail("claire")).replace("14/03/2013;5e A", "14/03/2013;4e B")
