@@ -1,0 +1,89 @@
+package eu.tutela.portal.deployment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The chart in helm/tutela rendered by Helm itself with some values set, read back as Kubernetes' own model objects
+ * (what the API server would receive); a kind the tests do not know fails them.
+ */
+final class RenderedChart {
+
+    static final Path CHART = Path.of("..", "helm", "tutela");
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
+            "Deployment", Deployment.class,
+            "Service", Service.class,
+            "Ingress", Ingress.class,
+            "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
+            "PodDisruptionBudget", PodDisruptionBudget.class,
+            "NetworkPolicy", NetworkPolicy.class);
+
+    final String text;
+    final List<JsonNode> documents;
+    final List<HasMetadata> resources;
+
+    private RenderedChart(String text) {
+        this.text = text;
+        this.documents = new ArrayList<>();
+        this.resources = new ArrayList<>();
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(text)) {
+            while (docs.hasNext()) {
+                JsonNode doc = docs.next();
+                if (doc == null || doc.isEmpty() || doc.isMissingNode()) {
+                    continue;
+                }
+                documents.add(doc);
+                Class<? extends HasMetadata> type = KINDS.get(doc.path("kind").asText());
+                if (type == null) {
+                    throw new IllegalStateException("A kind the chart tests do not know: " + doc.path("kind").asText());
+                }
+                resources.add(YAML.convertValue(doc, type));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Renders with these values ({@code key=value} pairs, as {@code --set} takes them). */
+    static RenderedChart with(String... values) {
+        TemplateCommand template = new Helm(CHART).template().withName("school").withNamespace("tutela");
+        for (String value : values) {
+            int equals = value.indexOf('=');
+            template = template.set(value.substring(0, equals), value.substring(equals + 1));
+        }
+        return new RenderedChart(template.call());
+    }
+
+    <T extends HasMetadata> List<T> all(Class<T> type) {
+        return resources.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    <T extends HasMetadata> T one(Class<T> type) {
+        List<T> found = all(type);
+        if (found.size() != 1) {
+            throw new AssertionError("Expected one " + type.getSimpleName() + ", found " + found.size());
+        }
+        return found.getFirst();
+    }
+
+    List<String> kinds() {
+        return documents.stream().map(d -> d.path("kind").asText()).toList();
+    }
+}
