@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +40,11 @@ class TenantJobExecution {
                     if ((job == null || !job.runsWhileSuspended()) && tenants.isSuspended(run.tenantId())) {
                         throw new TenantSuspendedException(run);
                     }
-                    TenantContext.runAs(run.tenantId(), () -> asStarter(run, () -> execute(run, job, runs)));
+                    // The job's log lines say which institution and run they are about.
+                    try (MDC.MDCCloseable tenant = MDC.putCloseable("tenant.id", run.tenantId().toString());
+                            MDC.MDCCloseable id = MDC.putCloseable("job.run", run.runId().toString())) {
+                        TenantContext.runAs(run.tenantId(), () -> asStarter(run, () -> execute(run, job, runs)));
+                    }
                 });
     }
 

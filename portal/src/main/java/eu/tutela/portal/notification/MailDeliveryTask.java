@@ -75,7 +75,7 @@ class MailDeliveryTask {
             }
             sender.send(message);
         } catch (Exception e) {
-            log.warn("Mail {} to {} not delivered yet: {}", delivery.mailId(), mail.recipient(), e.getMessage());
+            log.warn("Mail {} not delivered yet: {}", delivery.mailId(), e.getMessage());
             transactions.executeWithoutResult(status -> jdbc.sql(
                             "update outbound_mail set attempts = attempts + 1, last_error = left(?, 500) where id = ?")
                     .params(String.valueOf(e.getMessage()), delivery.mailId()).update());

@@ -65,9 +65,9 @@ class FirstAdministrators {
                 events.publishEvent(AuditedChange.of("tenant.created", "tenant", pending.tenantId(), pending.email(), Map.of(),
                         Map.of("firstAdministrator", pending.email())));
             });
-            log.info("Tenant {}: first administrator {} invited", pending.tenantId(), pending.email());
+            log.info("Tenant {}: first administrator invited", pending.tenantId());
         } catch (InvalidInputException e) {
-            log.warn("Tenant {}: first administrator {} not invited: {}", pending.tenantId(), pending.email(), e.getMessage());
+            log.warn("Tenant {}: first administrator not invited: {}", pending.tenantId(), e.getMessage());
         }
     }
 }

@@ -30,7 +30,7 @@ class OrganizationMembershipSync {
         directory.findOrganization(ended.tenantSlug()).ifPresent(organization -> directory.findUserByEmail(ended.email())
                 .ifPresent(user -> {
                     directory.removeMember(organization.id(), user.id());
-                    log.info("{} left Keycloak organization {}", ended.email(), ended.tenantSlug());
+                    log.info("Account {} left Keycloak organization {}", user.id(), ended.tenantSlug());
                 }));
     }
 }

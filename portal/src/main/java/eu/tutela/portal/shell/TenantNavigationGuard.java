@@ -8,13 +8,14 @@ import com.vaadin.flow.server.HandlerHelper;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
 import eu.tutela.portal.security.CurrentUser;
 import eu.tutela.portal.security.TenantAccess;
 import eu.tutela.portal.tenancy.TenantContext;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,6 +60,8 @@ class TenantNavigationGuard implements VaadinServiceInitListener {
         try {
             UI ui = session.getService().findUI(request);
             Optional<TenantSelection> selection = selectionOf(ui);
+            // The request's log lines say which institution it works in (RequestIdFilter clears it at the end).
+            selection.ifPresent(s -> MDC.put(RequestIdFilter.TENANT_ID, s.tenant().id().toString()));
             if (selection.isPresent() && currentUser.signedIn()
                     .flatMap(user -> access.enter(user, selection.get().tenant().slug())).isEmpty()) {
                 ComponentUtil.setData(ui, TenantSelection.class, null);

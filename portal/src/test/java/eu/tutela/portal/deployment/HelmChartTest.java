@@ -3,6 +3,7 @@ package eu.tutela.portal.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.Container;
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.List;
@@ -54,6 +56,9 @@ class HelmChartTest {
         assertThat(portal.getVolumeMounts()).extracting(m -> m.getMountPath()).containsExactly("/tmp");
         assertThat(pod.getVolumes()).extracting(v -> v.getEmptyDir() != null).containsExactly(true);
         assertThat(portal.getStartupProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+        assertThat(List.of(portal.getStartupProbe(), portal.getReadinessProbe(), portal.getLivenessProbe()))
+                .as("probes on the management port, which the ingress never routes").allSatisfy(p ->
+                        assertThat(p.getHttpGet().getPort().getStrVal()).isEqualTo("management"));
         assertThat(portal.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
         assertThat(portal.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
         assertThat(portal.getLifecycle().getPreStop().getSleep().getSeconds()).isEqualTo(10L);
@@ -83,19 +88,26 @@ class HelmChartTest {
         assertThat(network.getSpec().getIngress().getFirst().getFrom())
                 .extracting(f -> f.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
                 .containsExactly("ingress-nginx");
+        assertThat(network.getSpec().getIngress()).extracting(rule -> rule.getPorts().getFirst().getPort().getStrVal())
+                .containsExactly("http", "management");
+        assertThat(chart.one(Ingress.class).getSpec().getRules().getFirst().getHttp().getPaths())
+                .extracting(path -> path.getBackend().getService().getPort().getName()).containsExactly("http");
         assertThat(network.getSpec().getEgress()).flatExtracting(e -> e.getPorts()).extracting(p -> p.getPort().getIntVal())
                 .contains(53, 5432, 443, 587);
     }
 
     @Test
     void theAutoscalerTakesTheReplicasAndTheOptionalPartsGoWhenAsked() {
-        RenderedChart chart = RenderedChart.with("autoscaling.enabled=true", "autoscaling.maxReplicas=8", "ingress.enabled=false",
-                "networkPolicy.enabled=false", "mail.existingSecret=smtp-relay");
+        RenderedChart chart = RenderedChart.with("autoscaling.enabled=true", "autoscaling.maxReplicas=8", "serviceMonitor.enabled=true",
+                "ingress.enabled=false", "networkPolicy.enabled=false", "mail.existingSecret=smtp-relay");
         assertThat(chart.one(Deployment.class).getSpec().getReplicas()).as("left to the autoscaler").isNull();
         HorizontalPodAutoscaler hpa = chart.one(HorizontalPodAutoscaler.class);
         assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(2);
         assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(8);
         assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(chart.one(Deployment.class).getMetadata().getName());
+        JsonNode monitor = chart.document("ServiceMonitor").orElseThrow();
+        assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/actuator/prometheus");
+        assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("management");
         assertThat(chart.kinds()).doesNotContain("Ingress", "NetworkPolicy");
         List<EnvVar> env = chart.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv();
         assertThat(env).filteredOn(e -> e.getName().equals("SPRING_MAIL_PASSWORD"))

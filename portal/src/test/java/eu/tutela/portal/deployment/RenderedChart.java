@@ -18,10 +18,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The chart in helm/tutela rendered by Helm itself with some values set, read back as Kubernetes' own model objects
- * (what the API server would receive); a kind the tests do not know fails them.
+ * (what the API server would receive), and as plain YAML for the kinds the model does not carry (a ServiceMonitor); a
+ * kind the tests do not know fails them.
  */
 final class RenderedChart {
 
@@ -51,10 +53,11 @@ final class RenderedChart {
                 }
                 documents.add(doc);
                 Class<? extends HasMetadata> type = KINDS.get(doc.path("kind").asText());
-                if (type == null) {
+                if (type != null) {
+                    resources.add(YAML.convertValue(doc, type));
+                } else if (!doc.path("kind").asText().equals("ServiceMonitor")) {
                     throw new IllegalStateException("A kind the chart tests do not know: " + doc.path("kind").asText());
                 }
-                resources.add(YAML.convertValue(doc, type));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,6 +84,10 @@ final class RenderedChart {
             throw new AssertionError("Expected one " + type.getSimpleName() + ", found " + found.size());
         }
         return found.getFirst();
+    }
+
+    Optional<JsonNode> document(String kind) {
+        return documents.stream().filter(d -> d.path("kind").asText().equals(kind)).findFirst();
     }
 
     List<String> kinds() {
