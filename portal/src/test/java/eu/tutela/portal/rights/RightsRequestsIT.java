@@ -140,6 +140,8 @@ class RightsRequestsIT {
         assertThat(seenByMother.timeline()).extracting(RequestEvent::body)
                 .contains("Souhaitez-vous aussi les photos ?", "Oui, les photos aussi.")
                 .as("the internal note stays the DPO's").doesNotContain("Vérifier aussi les sauvegardes.");
+        assertThat(as(motherAccount, () -> requests.mineWithTimelines())).as("her page, in one call, shows the same")
+                .containsExactly(seenByMother);
         assertThat(as(dpo, () -> handling.find(sent.id())).orElseThrow().timeline()).extracting(RequestEvent::body)
                 .contains("Vérifier aussi les sauvegardes.");
 

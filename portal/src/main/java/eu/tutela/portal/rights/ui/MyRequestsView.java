@@ -81,15 +81,13 @@ public class MyRequestsView extends VerticalLayout implements BeforeEnterObserve
         }
         TenantTimes times = new TenantTimes(tenant.timeZone(), getLocale());
         LocalDate today = LocalDate.now(tenant.timeZone());
-        List<RightsRequest> mine = requests.mine();
+        List<RequestDetail> mine = requests.mineWithTimelines();
         H3 listed = new H3(getTranslation("rights.mine.list"));
         add(listed);
         if (mine.isEmpty()) {
             add(new Paragraph(getTranslation("rights.mine.none")));
         }
-        for (RightsRequest request : mine) {
-            requests.mine(request.id()).ifPresent(detail -> add(card(detail, times, today)));
-        }
+        mine.forEach(detail -> add(card(detail, times, today)));
     }
 
     private Section form(List<RequestSubject> subjects) {
