@@ -31,17 +31,15 @@ public class Erasures {
     private final People people;
     private final PersonalData personalData;
     private final Caller caller;
-    private final RequestMails mails;
     private final MessageSource messages;
 
     Erasures(RequestSteps steps, RightsRequestRepository repository, People people, PersonalData personalData, Caller caller,
-            RequestMails mails, MessageSource messages) {
+            MessageSource messages) {
         this.steps = steps;
         this.repository = repository;
         this.people = people;
         this.personalData = personalData;
         this.caller = caller;
-        this.mails = mails;
         this.messages = messages;
     }
 
@@ -80,8 +78,7 @@ public class Erasures {
                 subject.name(), records.getOrDefault(ErasureOutcome.ERASED, 0L), records.getOrDefault(ErasureOutcome.ANONYMISED, 0L),
                 records.getOrDefault(ErasureOutcome.KEPT, 0L)}, locale), me);
         String outcome = outcome(done, locale);
-        steps.move(request, RequestStatus.COMPLETED, outcome, me, "rights.erasure.done");
-        mails.tell(request, "completed", outcome);
+        steps.complete(request, outcome, me, "rights.erasure.done");
         return done;
     }
 

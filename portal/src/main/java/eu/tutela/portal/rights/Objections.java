@@ -30,16 +30,14 @@ public class Objections {
     private final RightsRequestRepository repository;
     private final ConsentService consents;
     private final Caller caller;
-    private final RequestMails mails;
     private final MessageSource messages;
 
-    Objections(RequestSteps steps, RightsRequestRepository repository, ConsentService consents, Caller caller, RequestMails mails,
+    Objections(RequestSteps steps, RightsRequestRepository repository, ConsentService consents, Caller caller,
             MessageSource messages) {
         this.steps = steps;
         this.repository = repository;
         this.consents = consents;
         this.caller = caller;
-        this.mails = mails;
         this.messages = messages;
     }
 
@@ -90,8 +88,7 @@ public class Objections {
         stopped.forEach(p -> consents.turnOffOnRequest(subject, request.requesterPersonId(), p.id(), note));
         String outcome = messages.getMessage("rights.objection.outcome",
                 new Object[] {stopped.stream().map(p -> p.name(locale)).collect(Collectors.joining(", "))}, locale);
-        steps.move(request, RequestStatus.COMPLETED, outcome, me, "rights.objection.done");
-        mails.tell(request, "completed", outcome);
+        steps.complete(request, outcome, me, "rights.objection.done");
     }
 
     private static UUID subjectOf(RightsRequestRepository.Stored request) {

@@ -94,8 +94,7 @@ public class PublicRequests {
         if (form.type() == null) {
             problems.put("type", "rights.type.required");
         }
-        String details = text(form.details(), MAX_TEXT, "details", form.type() == RequestType.QUESTION
-                || form.type() == RequestType.RECTIFICATION || form.type() == RequestType.OBJECTION, problems);
+        String details = text(form.details(), MAX_TEXT, "details", form.type() != null && form.type().needsDetails(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -30,16 +30,14 @@ public class Rectifications {
     private final RightsRequestRepository repository;
     private final People people;
     private final Caller caller;
-    private final RequestMails mails;
     private final MessageSource messages;
 
-    Rectifications(RequestSteps steps, RightsRequestRepository repository, People people, Caller caller, RequestMails mails,
+    Rectifications(RequestSteps steps, RightsRequestRepository repository, People people, Caller caller,
             MessageSource messages) {
         this.steps = steps;
         this.repository = repository;
         this.people = people;
         this.caller = caller;
-        this.mails = mails;
         this.messages = messages;
     }
 
@@ -87,8 +85,7 @@ public class Rectifications {
         Locale locale = Locale.of(request.requesterLang());
         String outcome = messages.getMessage("rights.rectification.outcome", new Object[] {fields.keySet().stream()
                 .map(f -> messages.getMessage("rights.rectification.field." + f, null, locale)).collect(Collectors.joining(", "))}, locale);
-        steps.move(request, RequestStatus.COMPLETED, outcome, me, "rights.rectification.done");
-        mails.tell(request, "completed", outcome);
+        steps.complete(request, outcome, me, "rights.rectification.done");
     }
 
     private Person subjectOf(RightsRequestRepository.Stored request) {

@@ -260,8 +260,7 @@ public class RequestHandling {
         if (request.status() == RequestStatus.IDENTITY_TO_VERIFY) {
             throw InvalidInputException.of("status", "rights.status.identityFirst");
         }
-        steps.move(request, RequestStatus.COMPLETED, what, me, "rights.request.completed");
-        mails.tell(request, "completed", what);
+        steps.complete(request, what, me, "rights.request.completed");
     }
 
     /**

@@ -6,5 +6,10 @@ package eu.tutela.portal.rights;
  * question about their data.
  */
 public enum RequestType {
-    ACCESS, RECTIFICATION, ERASURE, RESTRICTION, PORTABILITY, OBJECTION, WITHDRAWAL, QUESTION
+    ACCESS, RECTIFICATION, ERASURE, RESTRICTION, PORTABILITY, OBJECTION, WITHDRAWAL, QUESTION;
+
+    /** Whether the request means nothing without words: what to correct, which use to stop, the question. */
+    public boolean needsDetails() {
+        return this == RECTIFICATION || this == OBJECTION || this == QUESTION;
+    }
 }

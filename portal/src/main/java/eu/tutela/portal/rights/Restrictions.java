@@ -61,8 +61,7 @@ public class Restrictions {
         Locale locale = Locale.of(request.requesterLang());
         people.restrict(request.subjectId(), messages.getMessage("rights.restriction.reason", new Object[] {request.reference()}, locale));
         String outcome = messages.getMessage("rights.restriction.outcome", null, locale);
-        steps.move(request, RequestStatus.COMPLETED, outcome, me, "rights.restriction.done");
-        mails.tell(request, "completed", outcome);
+        steps.complete(request, outcome, me, "rights.restriction.done");
     }
 
     /** Within the lifting's transaction: the mail is queued with it, or neither happens. */

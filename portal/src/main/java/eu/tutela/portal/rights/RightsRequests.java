@@ -18,12 +18,10 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -41,7 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RightsRequests {
 
     static final int MAX_TEXT = 5000;
-    private static final Set<RequestType> NEED_DETAILS = EnumSet.of(RequestType.RECTIFICATION, RequestType.OBJECTION, RequestType.QUESTION);
 
     private final RightsRequestRepository repository;
     private final People people;
@@ -117,7 +114,7 @@ public class RightsRequests {
         }
         if (text.length() > MAX_TEXT) {
             problems.put("details", "rights.text.tooLong");
-        } else if (text.isEmpty() && NEED_DETAILS.contains(type) && !corrects) {
+        } else if (text.isEmpty() && type != null && type.needsDetails() && !corrects) {
             problems.put("details", "rights.details.required");
         }
         List<RequestSubject> mine = subjects();
