@@ -2,10 +2,12 @@ package eu.tutela.portal.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -32,8 +34,14 @@ class JobEngineConfiguration {
     JobEngine jobEngine(DataSource dataSource, List<Task<?>> tasks, List<RecurringTask<?>> recurring,
             @Value("${tutela.jobs.polling-interval:1s}") Duration pollingInterval,
             @Value("${tutela.jobs.threads:4}") int threads,
-            @Value("${tutela.jobs.heartbeat-interval:30s}") Duration heartbeat) {
+            @Value("${tutela.jobs.heartbeat-interval:30s}") Duration heartbeat,
+            @Value("${HOSTNAME:}") String hostname) {
+        // Which replica holds a running job (scheduled_tasks.picked_by, the logs): the pod's name, as Kubernetes sets
+        // HOSTNAME; elsewhere a name of its own, where db-scheduler's default (the host's name) would give every
+        // process on one machine, or every container that cannot resolve its host, the same one.
+        String replica = hostname.isBlank() ? "replica-" + UUID.randomUUID().toString().substring(0, 8) : hostname;
         return new JobEngine(() -> Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneTime(tasks))
+                .schedulerName(new SchedulerName.Fixed(replica))
                 .startTasks(recurring)
                 .threads(threads)
                 .pollingInterval(pollingInterval)

@@ -57,6 +57,12 @@ class JobRuns {
         jdbc.sql("update job_run set status = 'RUNNING', started_at = coalesce(started_at, now()) where id = ?").param(runId).update();
     }
 
+    /** Back in the queue, as it was before any replica picked it: its page shows it waiting, not failed. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void queuedAgain(UUID runId) {
+        jdbc.sql("update job_run set status = 'QUEUED', done = 0, total = null where id = ?").param(runId).update();
+    }
+
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void progress(UUID runId, long done, Long total) {
         jdbc.sql("update job_run set done = ?, total = ? where id = ?").params(done, total, runId).update();

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +20,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -45,7 +43,8 @@ class BackupRestoreIT {
     @Test
     void aBackupRestoredIntoAnEmptyDatabaseIsWhatThePortalServesAgain() throws Exception {
         installClient();
-        JdbcClient superuser = database("postgres", "postgres");
+        ServerDatabases server = new ServerDatabases(env);
+        JdbcClient superuser = server.superuser("postgres");
         superuser.sql("""
                 do $$ begin
                   if not exists (select from pg_roles where rolname = 'tutela_backup') then
@@ -60,7 +59,7 @@ class BackupRestoreIT {
 
         Path backups = Files.createTempDirectory("tutela-backups");
         Script backup = run(OPS.resolve("backup.sh"), Map.of("PGUSER", "tutela_backup", "PGPASSWORD", "tutela_backup",
-                "PGDATABASE", databaseName()), backups.toString());
+                "PGDATABASE", server.portalDatabase()), backups.toString());
         assertThat(backup.exit).as(backup.output).isZero();
         Path archive = Path.of(backup.output.lines().reduce((a, b) -> b).orElseThrow());
         assertThat(archive).exists();
@@ -69,12 +68,10 @@ class BackupRestoreIT {
         School after = new School(context, "apres", "Lycée Postérieur");
         after.publishPolicy("news-and-offers");
 
-        String restored = "tutela_restored_" + kept.suffix.replace('-', '_');
-        superuser.sql("create database " + restored + " owner " + env.getRequiredProperty("spring.flyway.user")).update();
+        String restored = server.create("tutela_restored_" + kept.suffix.replace('-', '_'));
         Map<String, String> asSuperuser = Map.of("PGUSER", "postgres", "PGDATABASE", restored);
 
         Path tampered = Files.copy(archive, backups.resolve("tampered.dump"));
-        Files.copy(archive.resolveSibling(archive.getFileName() + ".sha256"), backups.resolve("tampered.dump.sha256"));
         Files.writeString(backups.resolve("tampered.dump.sha256"), Files.readString(archive.resolveSibling(archive.getFileName() + ".sha256"))
                 .replace(archive.getFileName().toString(), "tampered.dump"));
         Files.write(tampered, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
@@ -88,7 +85,7 @@ class BackupRestoreIT {
         assertThat(again.exit).as("a second restore over the first").isNotZero();
         assertThat(again.output).contains("restore into an empty one");
 
-        JdbcClient copy = database(restored, "postgres");
+        JdbcClient copy = server.superuser(restored);
         assertThat(copy.sql("select family_name from person where id = ?").param(pupil).query(String.class).optional())
                 .as("the pupil registered before the backup").contains("Sauvegardée");
         assertThat(copy.sql("select count(*) from tenant where slug = ?").param(after.tenant.slug()).query(Long.class).single())
@@ -96,7 +93,7 @@ class BackupRestoreIT {
         assertThat(copy.sql("select relowner::regrole::text from pg_class where relname = 'person'").query(String.class).single())
                 .as("the tables belong to the migration owner again").isEqualTo(env.getRequiredProperty("spring.flyway.user"));
 
-        String url = env.getRequiredProperty("spring.datasource.url").replaceAll("/[^/?]+(\\?.*)?$", "/" + restored);
+        String url = server.url(restored);
         Map<String, String> settings = new LinkedHashMap<>(PortalProcess.chartEnvironment(env, Map.of(
                 "SPRING_DATASOURCE_URL", url, "SPRING_FLYWAY_URL", url)));
         PortalImage image = PortalImage.read();
@@ -111,8 +108,7 @@ class BackupRestoreIT {
             assertThat(portal.portal("/p/" + after.tenant.slug() + "/privacy").orElseThrow().statusCode())
                     .as("the institution created after the backup").isEqualTo(404);
         } finally {
-            superuser.sql("select pg_terminate_backend(pid) from pg_stat_activity where datname = ?").param(restored).query().listOfRows();
-            superuser.sql("drop database if exists " + restored).update();
+            server.drop(restored);
         }
     }
 
@@ -124,7 +120,7 @@ class BackupRestoreIT {
         Map<String, String> environment = builder.environment();
         environment.put("PATH", CLIENT.resolve("bin").toAbsolutePath() + ":" + environment.get("PATH"));
         environment.put("PGHOST", "127.0.0.1");
-        environment.put("PGPORT", String.valueOf(port()));
+        environment.put("PGPORT", String.valueOf(new ServerDatabases(env).port()));
         environment.putAll(pg);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
@@ -135,18 +131,5 @@ class BackupRestoreIT {
     private static void installClient() throws IOException, InterruptedException {
         Process install = new ProcessBuilder("bash", "src/test/scripts/pg-client.sh", CLIENT.toString()).inheritIO().start();
         assertThat(install.waitFor(5, TimeUnit.MINUTES) && install.exitValue() == 0).as("PostgreSQL 18's client programs").isTrue();
-    }
-
-    private JdbcClient database(String name, String user) {
-        return JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(),
-                "jdbc:postgresql://127.0.0.1:" + port() + "/" + name, user, ""));
-    }
-
-    private String databaseName() {
-        return List.of(env.getRequiredProperty("spring.datasource.url").split("/")).getLast().split("\\?")[0];
-    }
-
-    private int port() {
-        return Integer.parseInt(env.getRequiredProperty("spring.datasource.url").replaceAll(".*://[^:]+:(\\d+)/.*", "$1"));
     }
 }

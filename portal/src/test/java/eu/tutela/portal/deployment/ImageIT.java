@@ -3,33 +3,19 @@ package eu.tutela.portal.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The production image as the build wrote it (target/portal-image.tar, Jib on the offline base of src/image): what it
- * is made of, read from its layers, and the portal started from it, as the chart starts it, against this test JVM's
- * PostgreSQL, Keycloak and SMTP server.
+ * is made of, read from its layers. {@link ReplicasIT} runs it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 class ImageIT {
 
     static final Path ROOT = Path.of("target", "image-root");
-
-    @Autowired
-    Environment env;
 
     @Test
     void theImageRunsThePortalAsAnUnprivilegedUserWithTheHeapFromTheContainersLimit() throws Exception {
@@ -63,29 +49,5 @@ class ImageIT {
         String release = Files.readString(image.unpack(ROOT).resolve("opt/java/release"));
         assertThat(release).as("the runtime's modules").contains("java.sql", "jdk.localedata", "jdk.charsets")
                 .doesNotContain("jdk.compiler", "jdk.jdwp.agent", "jdk.jshell");
-    }
-
-    @Test
-    void thePortalStartsFromTheImageAndAnswersTheChartsProbes() throws Exception {
-        PortalImage image = PortalImage.read();
-        Path root = image.unpack(ROOT);
-        try (PortalProcess portal = PortalProcess.start(image, root, PortalProcess.chartEnvironment(env, Map.of()))) {
-            portal.awaitReady();
-
-            assertThat(portal.userId()).as("the portal's process, as the kernel sees it").isEqualTo("10001");
-            assertThat(portal.management("/actuator/health/liveness")).hasValueSatisfying(r -> assertThat(r.statusCode()).isEqualTo(200));
-            assertThat(portal.management("/actuator/prometheus").map(HttpResponse::body).orElseThrow()).contains("tutela_outbox_backlog_messages");
-            assertThat(portal.portal("/actuator/prometheus").map(HttpResponse::body).orElseThrow())
-                    .as("metrics on the port the ingress routes to").doesNotContain("tutela_outbox_backlog");
-            assertThat(portal.portal("/").map(r -> r.headers().firstValue("Location").orElse("")).orElseThrow())
-                    .as("a visitor is sent to sign in").endsWith("/login");
-
-            String firstLine = portal.output().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
-            assertThat(new ObjectMapper().readTree(firstLine).has("@timestamp"))
-                    .as("JSON log lines for the cluster's collector: " + firstLine).isTrue();
-
-            assertThat(portal.stop(Duration.ofSeconds(60))).as("stopped by SIGTERM within the grace period").isPresent();
-            assertThat(portal.output()).containsIgnoringCase("graceful shutdown");
-        }
     }
 }

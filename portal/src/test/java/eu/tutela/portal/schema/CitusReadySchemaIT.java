@@ -3,11 +3,17 @@ package eu.tutela.portal.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.tutela.portal.support.OwnerDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -18,6 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class CitusReadySchemaIT {
+
+    private static final Path CITUS = Path.of("..", "ops", "citus-distribution.sql");
 
     @Autowired
     Environment env;
@@ -77,6 +85,60 @@ class CitusReadySchemaIT {
                          order by 1""")
                 .query(String.class).list();
         assertThat(offenders).as("tenant-owned tables without forced row-level security on current_tenant_id()").isEmpty();
+    }
+
+    @Test
+    void theCitusStatementsOfTheOperationsGuideDistributeTheSchemaAsItIs() throws IOException {
+        String statements = Files.readString(CITUS);
+        List<String> distributed = matches(statements, "create_distributed_table\\('(\\w+)', 'tenant_id'\\)");
+        List<String> reference = matches(statements, "create_reference_table\\('(\\w+)'\\)");
+        List<String> local = matches(statements, "-- local: (\\w+) \\(");
+        JdbcClient owner = OwnerDatabase.of(env);
+        List<String> tables = owner.sql("""
+                        select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+                         where c.relkind in ('r', 'p') order by 1""").query(String.class).list();
+
+        assertThat(distributed).as("tables distributed by tenant_id").containsExactlyInAnyOrderElementsOf(tenantOwnedTables());
+        List<String> named = new ArrayList<>(distributed);
+        named.addAll(reference);
+        named.addAll(local);
+        assertThat(named).as("every table of the schema, once, in " + CITUS).containsExactlyInAnyOrderElementsOf(tables);
+
+        // Citus accepts a foreign key from a distributed table to a reference or colocated distributed table, from a
+        // reference table to a reference table, and distributes a table only once the tables it refers to are.
+        List<String> order = new ArrayList<>(reference);
+        order.addAll(distributed);
+        owner.sql("""
+                        select src.relname, dst.relname from pg_constraint fk
+                          join pg_class src on src.oid = fk.conrelid join pg_class dst on dst.oid = fk.confrelid
+                         where fk.contype = 'f' and src.oid <> dst.oid""")
+                .query((rs, row) -> List.of(rs.getString(1), rs.getString(2))).list()
+                .forEach(fk -> {
+                    String from = fk.get(0);
+                    String to = fk.get(1);
+                    if (local.contains(from)) {
+                        return;
+                    }
+                    assertThat(order).as(from + " refers to " + to + ", which Citus must know first").contains(to);
+                    assertThat(order.indexOf(to)).as(to + " before " + from).isLessThan(order.indexOf(from));
+                    if (reference.contains(from)) {
+                        assertThat(reference).as("a reference table refers only to reference tables: " + from + " to " + to).contains(to);
+                    }
+                });
+
+        List<String> uniqueWithoutTenant = owner.sql("""
+                        select c.relname || '.' || i.relname from pg_index x
+                          join pg_class i on i.oid = x.indexrelid join pg_class c on c.oid = x.indrelid
+                          join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+                         where x.indisunique and c.relname::text = any (?::text[])
+                           and not exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id'
+                                             and a.attnum = any (x.indkey))
+                         order by 1""").param(distributed.toArray(String[]::new)).query(String.class).list();
+        assertThat(uniqueWithoutTenant).as("unique indexes of distributed tables without tenant_id (Citus cannot enforce them)").isEmpty();
+    }
+
+    private static List<String> matches(String text, String regex) {
+        return Pattern.compile(regex).matcher(text).results().map(m -> m.group(1)).toList();
     }
 
     private List<String> tenantOwnedTables() {
