@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +49,10 @@ class RosterRun {
     private final DataSource dataSource;
     private final TenantSettingsService settings;
     private final ApplicationEventPublisher events;
+    private final RosterMetrics metrics;
 
     RosterRun(RosterImportRecords records, RosterFiles files, RosterStage stage, JdbcClient jdbc, DataSource dataSource,
-            TenantSettingsService settings, ApplicationEventPublisher events) {
+            TenantSettingsService settings, ApplicationEventPublisher events, RosterMetrics metrics) {
         this.records = records;
         this.files = files;
         this.stage = stage;
@@ -58,6 +60,7 @@ class RosterRun {
         this.dataSource = dataSource;
         this.settings = settings;
         this.events = events;
+        this.metrics = metrics;
     }
 
     /** Reads the files and records what importing them would do; a file that cannot be read refuses the import. */
@@ -80,6 +83,7 @@ class RosterRun {
             phases.done("compared");
             records.summarise(importId, RosterImport.Status.PREVIEWED, summary);
             log.info("Roster import {} previewed: {}", importId, phases);
+            metrics.finished("preview", summary, phases.total());
         } catch (RosterRefusal refusal) {
             records.refuse(importId, refusal.key, refusal.detail);
         }
@@ -119,6 +123,7 @@ class RosterRun {
             staged.staging.merge(staged.full, importId, summary, phases::done);
             stage.forget(importId);
             log.info("Roster import {} applied: {}", importId, phases);
+            metrics.finished("apply", summary, phases.total());
             records.summarise(importId, RosterImport.Status.APPLIED, summary);
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("file", found.get().fileName());
@@ -144,13 +149,18 @@ class RosterRun {
     private static final class Phases {
 
         private final StringBuilder text = new StringBuilder();
-        private long since = System.nanoTime();
+        private final long started = System.nanoTime();
+        private long since = started;
 
         void done(String step) {
             long now = System.nanoTime();
             text.append(text.isEmpty() ? "" : ", ").append(step).append(' ')
                     .append(String.format(Locale.ROOT, "%.2f s", (now - since) / 1e9));
             since = now;
+        }
+
+        Duration total() {
+            return Duration.ofNanos(System.nanoTime() - started);
         }
 
         @Override

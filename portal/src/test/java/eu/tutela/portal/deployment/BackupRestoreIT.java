@@ -3,6 +3,7 @@ package eu.tutela.portal.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.tutela.portal.people.PersonKind;
+import eu.tutela.portal.support.DeploymentEnvironment;
 import eu.tutela.portal.support.School;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -94,8 +94,8 @@ class BackupRestoreIT {
                 .as("the tables belong to the migration owner again").isEqualTo(env.getRequiredProperty("spring.flyway.user"));
 
         String url = server.url(restored);
-        Map<String, String> settings = new LinkedHashMap<>(PortalProcess.chartEnvironment(env, Map.of(
-                "SPRING_DATASOURCE_URL", url, "SPRING_FLYWAY_URL", url)));
+        Map<String, String> settings = DeploymentEnvironment.of(env, Map.of(
+                "SPRING_DATASOURCE_URL", url, "SPRING_FLYWAY_URL", url));
         PortalImage image = PortalImage.read();
         try (PortalProcess portal = PortalProcess.start(image, image.unpack(ImageIT.ROOT), settings)) {
             portal.awaitReady();

@@ -13,19 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.springframework.core.env.Environment;
 
 /**
  * The portal run from its image as a container would run it: the image's root filesystem as root (chroot), its own
  * process and mount namespaces with /proc, the image's entrypoint, environment and unprivileged user, the production
- * profile, and the settings the chart gives it as environment variables, here pointing at this test JVM's PostgreSQL,
- * Keycloak and SMTP server. Stopping it sends SIGTERM, as the kubelet does.
+ * profile, and the settings the chart gives it as environment variables ({@link
+ * eu.tutela.portal.support.DeploymentEnvironment}). Stopping it sends SIGTERM, as the kubelet does.
  */
 final class PortalProcess implements AutoCloseable {
 
@@ -41,25 +39,6 @@ final class PortalProcess implements AutoCloseable {
         this.managementPort = managementPort;
         this.log = log;
         this.process = process;
-    }
-
-    /** The chart's environment (helm/tutela/templates/deployment.yaml) for this JVM's services, then {@code extra}. */
-    static Map<String, String> chartEnvironment(Environment test, Map<String, String> extra) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SPRING_DATASOURCE_URL", test.getRequiredProperty("spring.datasource.url"));
-        env.put("SPRING_DATASOURCE_USERNAME", test.getRequiredProperty("spring.datasource.username"));
-        env.put("SPRING_DATASOURCE_PASSWORD", test.getRequiredProperty("spring.datasource.password"));
-        env.put("TUTELA_DB_APP_ROLE", test.getRequiredProperty("spring.flyway.placeholders.appRole"));
-        env.put("SPRING_FLYWAY_URL", test.getRequiredProperty("spring.flyway.url"));
-        env.put("SPRING_FLYWAY_USER", test.getRequiredProperty("spring.flyway.user"));
-        env.put("SPRING_FLYWAY_PASSWORD", test.getRequiredProperty("spring.flyway.password"));
-        env.put("TUTELA_KEYCLOAK_URL", test.getRequiredProperty("tutela.keycloak.url"));
-        env.put("TUTELA_KEYCLOAK_CLIENT_SECRET", test.getRequiredProperty("tutela.keycloak.client-secret"));
-        env.put("TUTELA_KEYCLOAK_DIRECTORY_SECRET", test.getRequiredProperty("tutela.keycloak.directory-client-secret"));
-        env.put("SPRING_MAIL_HOST", test.getRequiredProperty("spring.mail.host"));
-        env.put("SPRING_MAIL_PORT", test.getRequiredProperty("spring.mail.port"));
-        env.putAll(extra);
-        return env;
     }
 
     static PortalProcess start(PortalImage image, Path root, Map<String, String> settings) {

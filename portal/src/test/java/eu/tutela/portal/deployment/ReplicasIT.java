@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.tutela.portal.jobs.QueuedJobs;
 import eu.tutela.portal.support.CaughtMail;
+import eu.tutela.portal.support.DeploymentEnvironment;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,12 +46,12 @@ class ReplicasIT {
     Environment env;
 
     @Test
-    void twoReplicasShareTheWorkOnceAndOneStoppedBySigtermFinishesItsRequest() throws Exception {
+    void twoReplicasShareTheWorkOnceAndAStoppedOneFinishesItsRequestAndHandsItsJobOver() throws Exception {
         ServerDatabases server = new ServerDatabases(env);
         String database = server.create("tutela_replicas_" + UUID.randomUUID().toString().substring(0, 8));
         JdbcClient superuser = server.superuser("postgres");
         String url = server.url(database);
-        Map<String, String> settings = PortalProcess.chartEnvironment(env, Map.of("SPRING_DATASOURCE_URL", url,
+        Map<String, String> settings = DeploymentEnvironment.of(env, Map.of("SPRING_DATASOURCE_URL", url,
                 "SPRING_FLYWAY_URL", url, "TUTELA_PLATFORM_ONBOARDING_INTERVAL", "1s",
                 // A stopped replica's job is revived by another after six missed beats: 12 s here, 3 minutes by default.
                 "TUTELA_JOBS_HEARTBEAT_INTERVAL", "2s"));

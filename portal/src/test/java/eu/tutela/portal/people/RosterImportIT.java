@@ -14,6 +14,8 @@ import eu.tutela.portal.tenancy.Tenant;
 import eu.tutela.portal.tenancy.TenantContext;
 import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.portal.tenancy.TenantRole;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,6 +71,8 @@ class RosterImportIT {
     PortalUsers users;
     @Autowired
     Environment env;
+    @Autowired
+    MeterRegistry metrics;
 
     @TempDir
     Path dir;
@@ -107,6 +111,8 @@ class RosterImportIT {
                 E6;élève;Sans;Date;32/13/2013;6e A;;;;;;
                 """;
         Path file = write("eleves-2026.csv", sheet.replace("\n", "\r\n"), WINDOWS_1252);
+        double previewedRows = importedRows("preview");
+        double appliedRows = importedRows("apply");
 
         RosterImport previewed = settled(as(admin, () -> imports.start(List.of(upload(file)), RosterImport.Mode.CHANGES, null)));
         assertThat(previewed.status()).isEqualTo(RosterImport.Status.PREVIEWED);
@@ -136,6 +142,8 @@ class RosterImportIT {
         assertThat(applied.status()).isEqualTo(RosterImport.Status.APPLIED);
         assertThat(applied.appliedAt()).isNotNull();
         assertThat(count()).isEqualTo(6);
+        assertThat(importedRows("preview") - previewedRows).as("rows previewed, for the operators' import rate").isEqualTo(12);
+        assertThat(importedRows("apply") - appliedRows).as("rows imported").isEqualTo(12);
         Person helene = as(admin, () -> people.findByExternalId("E1")).orElseThrow();
         assertThat(helene.displayName()).isEqualTo("Hélène Lefèvre");
         assertThat(helene.birthDate()).isEqualTo(LocalDate.of(2013, 3, 14));
@@ -455,5 +463,10 @@ class RosterImportIT {
     private static Object run(Runnable work) {
         work.run();
         return null;
+    }
+
+    /** Rows that import steps went through, every institution together: what the operators' import rate counts. */
+    private double importedRows(String step) {
+        return metrics.find("tutela.roster.import.rows").tag("step", step).counters().stream().mapToDouble(Counter::count).sum();
     }
 }

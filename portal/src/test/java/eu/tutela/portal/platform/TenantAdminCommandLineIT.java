@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import eu.tutela.portal.security.IdentityProvider;
 import eu.tutela.portal.support.CaughtMail;
+import eu.tutela.portal.support.DeploymentEnvironment;
 import eu.tutela.portal.support.ZipFiles;
 import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.tenantadmin.keycloak.KeycloakDirectory;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -121,16 +121,9 @@ class TenantAdminCommandLineIT {
         });
     }
 
-    /** What a deployment sets for the portal, here pointing at the test's embedded servers. */
+    /** What a deployment sets for the portal, here pointing at the test's embedded servers, and the operator's name. */
     private Map<String, String> portalEnvironment() {
-        Map<String, String> variables = new HashMap<>();
-        variables.put("SPRING_DATASOURCE_URL", env.getRequiredProperty("spring.datasource.url"));
-        variables.put("SPRING_DATASOURCE_USERNAME", env.getRequiredProperty("spring.datasource.username"));
-        variables.put("SPRING_DATASOURCE_PASSWORD", env.getRequiredProperty("spring.datasource.password"));
-        variables.put("TUTELA_KEYCLOAK_URL", env.getRequiredProperty("tutela.keycloak.url"));
-        variables.put("TUTELA_KEYCLOAK_DIRECTORY_SECRET", env.getRequiredProperty("tutela.keycloak.directory-client-secret"));
-        variables.put("TUTELA_OPERATOR", "cli-test@tutela.example");
-        return variables;
+        return DeploymentEnvironment.of(env, Map.of("TUTELA_OPERATOR", "cli-test@tutela.example"));
     }
 
     private static Result run(Map<String, String> variables, String... args) throws IOException, InterruptedException {
