@@ -97,7 +97,7 @@ class BackupRestoreIT {
         Map<String, String> settings = DeploymentEnvironment.of(env, Map.of(
                 "SPRING_DATASOURCE_URL", url, "SPRING_FLYWAY_URL", url));
         PortalImage image = PortalImage.read();
-        try (PortalProcess portal = PortalProcess.start(image, image.unpack(ImageIT.ROOT), settings)) {
+        try (PortalProcess portal = PortalProcess.start(image, image.unpack(PortalImage.ROOT), settings)) {
             portal.awaitReady();
             HttpResponse<String> policy = portal.portal("/p/" + kept.tenant.slug() + "/privacy").orElseThrow();
             assertThat(policy.statusCode()).isEqualTo(200);

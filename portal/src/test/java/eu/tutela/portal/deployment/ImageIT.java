@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.Test;
  * is made of, read from its layers. {@link ReplicasIT} runs it.
  */
 class ImageIT {
-
-    static final Path ROOT = Path.of("target", "image-root");
 
     @Test
     void theImageRunsThePortalAsAnUnprivilegedUserWithTheHeapFromTheContainersLimit() throws Exception {
@@ -46,7 +43,7 @@ class ImageIT {
         assertThat(paths).as("a shell, a package manager or a compiler").noneMatch(p ->
                 p.matches("(usr/)?s?bin/(sh|bash|dash|apt.*|dpkg.*)") || p.matches("opt/java/bin/(javac|jshell|jdb|jar|jlink)"));
 
-        String release = Files.readString(image.unpack(ROOT).resolve("opt/java/release"));
+        String release = Files.readString(image.unpack(PortalImage.ROOT).resolve("opt/java/release"));
         assertThat(release).as("the runtime's modules").contains("java.sql", "jdk.localedata", "jdk.charsets")
                 .doesNotContain("jdk.compiler", "jdk.jdwp.agent", "jdk.jshell");
     }

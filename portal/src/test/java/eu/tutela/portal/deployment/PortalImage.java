@@ -23,9 +23,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * engine: its manifest and configuration, the paths of every layer, and its root filesystem unpacked to a folder, where
  * {@link PortalProcess} runs it as a container would: its own entrypoint, environment and user.
  */
-final class PortalImage {
+public final class PortalImage {
 
     static final Path TAR = Path.of("target", "portal-image.tar");
+    /** Where the tests unpack the image's root filesystem, once per build. */
+    public static final Path ROOT = Path.of("target", "image-root");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final List<String> repoTags;
@@ -41,7 +43,7 @@ final class PortalImage {
         this.paths = paths;
     }
 
-    static PortalImage read() {
+    public static PortalImage read() {
         assertThat(TAR).as("the image tarball (the build's package phase writes it; run through 'verify')").exists();
         try {
             JsonNode manifest = JSON.readTree(entry("manifest.json")).get(0);
@@ -84,7 +86,7 @@ final class PortalImage {
     }
 
     /** The root filesystem, layers applied in order by tar itself (modes, owners and links as the image has them). */
-    Path unpack(Path root) {
+    public Path unpack(Path root) {
         try {
             Path done = root.resolve(".unpacked-" + Files.size(TAR));
             if (Files.exists(done)) {

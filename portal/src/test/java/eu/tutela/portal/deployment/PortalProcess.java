@@ -25,11 +25,11 @@ import java.util.stream.Stream;
  * profile, and the settings the chart gives it as environment variables ({@link
  * eu.tutela.portal.support.DeploymentEnvironment}). Stopping it sends SIGTERM, as the kubelet does.
  */
-final class PortalProcess implements AutoCloseable {
+public final class PortalProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    final int port;
+    public final int port;
     final int managementPort;
     final Path log;
     private final Process process;
@@ -41,7 +41,7 @@ final class PortalProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static PortalProcess start(PortalImage image, Path root, Map<String, String> settings) {
+    public static PortalProcess start(PortalImage image, Path root, Map<String, String> settings) {
         try {
             int port = freePort();
             int management = freePort();
@@ -66,7 +66,7 @@ final class PortalProcess implements AutoCloseable {
     }
 
     /** Ready as the chart's readiness probe sees it. */
-    PortalProcess awaitReady() {
+    public PortalProcess awaitReady() {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the portal stopped while starting:\n" + output());

@@ -56,7 +56,7 @@ class ReplicasIT {
                 // A stopped replica's job is revived by another after six missed beats: 12 s here, 3 minutes by default.
                 "TUTELA_JOBS_HEARTBEAT_INTERVAL", "2s"));
         PortalImage image = PortalImage.read();
-        Path root = image.unpack(ImageIT.ROOT);
+        Path root = image.unpack(PortalImage.ROOT);
         try (PortalProcess first = PortalProcess.start(image, root, settings);
                 PortalProcess second = PortalProcess.start(image, root, settings)) {
             first.awaitReady();
