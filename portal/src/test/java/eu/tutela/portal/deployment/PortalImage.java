@@ -26,6 +26,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 public final class PortalImage {
 
     static final Path TAR = Path.of("target", "portal-image.tar");
+    /** The tarball's files (manifest, configuration, layers), taken out once per build instead of scanned per file. */
+    private static final Path FILES = Path.of("target", "image-files");
     /** Where the tests unpack the image's root filesystem, once per build. */
     public static final Path ROOT = Path.of("target", "image-root");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,8 +48,9 @@ public final class PortalImage {
     public static PortalImage read() {
         assertThat(TAR).as("the image tarball (the build's package phase writes it; run through 'verify')").exists();
         try {
-            JsonNode manifest = JSON.readTree(entry("manifest.json")).get(0);
-            JsonNode config = JSON.readTree(entry(manifest.get("Config").asText()));
+            extractOnce();
+            JsonNode manifest = JSON.readTree(FILES.resolve("manifest.json").toFile()).get(0);
+            JsonNode config = JSON.readTree(FILES.resolve(manifest.get("Config").asText()).toFile());
             List<String> layers = new ArrayList<>();
             manifest.get("Layers").forEach(layer -> layers.add(layer.asText()));
             List<String> paths = new ArrayList<>();
@@ -94,39 +97,38 @@ public final class PortalImage {
             }
             Files.createDirectories(root);
             for (String layer : layers) {
-                Path file = Files.createTempFile("layer", ".tar.gz");
-                try (InputStream in = entry(layer)) {
-                    Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-                Process tar = new ProcessBuilder("tar", "--extract", "--gzip", "--same-permissions", "--same-owner",
-                        "--file", file.toString(), "--directory", root.toString()).inheritIO().start();
-                assertThat(tar.waitFor()).as("tar of layer " + layer).isZero();
-                Files.delete(file);
+                tar("tar of layer " + layer, "--extract", "--gzip", "--same-permissions", "--same-owner",
+                        "--file", FILES.resolve(layer).toString(), "--directory", root.toString());
             }
             Files.createFile(done);
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
     private static TarArchiveInputStream layer(String name) throws IOException {
-        InputStream in = new BufferedInputStream(entry(name));
+        InputStream in = new BufferedInputStream(Files.newInputStream(FILES.resolve(name)));
         return new TarArchiveInputStream(name.endsWith(".gz") ? new GZIPInputStream(in) : in);
     }
 
-    /** One file of the image tarball, streamed. */
-    private static InputStream entry(String name) throws IOException {
-        TarArchiveInputStream image = new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(TAR)));
-        for (TarArchiveEntry entry; (entry = image.getNextEntry()) != null; ) {
-            if (entry.getName().equals(name)) {
-                return image;
-            }
+    private static void extractOnce() throws IOException {
+        Path done = FILES.resolve(".extracted-" + Files.size(TAR));
+        if (!Files.exists(done)) {
+            Files.createDirectories(FILES);
+            tar("tar of " + TAR, "--extract", "--file", TAR.toString(), "--directory", FILES.toString());
+            Files.createFile(done);
         }
-        image.close();
-        throw new IOException("no " + name + " in " + TAR);
+    }
+
+    private static void tar(String what, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("tar"));
+        command.addAll(List.of(arguments));
+        try {
+            assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).as(what).isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
