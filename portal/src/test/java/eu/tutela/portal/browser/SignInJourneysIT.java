@@ -128,14 +128,7 @@ class SignInJourneysIT extends BrowserJourney {
             pointBackChannelLogoutAt(told.port);
             try {
                 String replica = "http://127.0.0.1:" + working.port;
-                page.navigate(replica + "/");
-                page.locator("#username").fill(DemoData.HORIZON_ADMIN.email());
-                if (page.locator("#password").count() == 0) {
-                    page.locator("#kc-login").click();
-                }
-                page.locator("#password").fill(DemoData.PASSWORD);
-                page.locator("#kc-login").click();
-                page.waitForURL(url -> url.startsWith(replica + "/") && !url.contains("/login"));
+                signInAt(replica, DemoData.HORIZON_ADMIN.email(), false);
                 page.navigate(replica + "/t/horizon");
                 assertThat(page.locator("#dashboard-title")).hasText(DemoData.HORIZON.name());
                 Accessibility.check(page); // shot() checks the pages of this JVM's portal only

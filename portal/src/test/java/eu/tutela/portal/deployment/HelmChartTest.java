@@ -10,13 +10,23 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import eu.tutela.tenantadmin.keycloak.KeycloakDirectory;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,5 +131,87 @@ class HelmChartTest {
                 "networkPolicy.egress[0].cidr=everywhere")) {
             assertThatThrownBy(() -> RenderedChart.with(bad)).as(bad).hasMessageContaining("schema");
         }
+    }
+
+    @Test
+    void keycloakCanComeWithTheReleaseWithTheRealmThePortalNeeds() throws Exception {
+        RenderedChart chart = RenderedChart.with("keycloakx.enabled=true");
+        StatefulSet keycloak = chart.one(StatefulSet.class);
+        PodSpec pod = keycloak.getSpec().getTemplate().getSpec();
+        Container server = pod.getContainers().getFirst();
+        assertThat(keycloak.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(server.getImage()).isEqualTo("quay.io/keycloak/keycloak:26.7.3");
+        assertThat(server.getCommand()).containsExactly("/opt/keycloak/bin/kc.sh", "start", "--import-realm");
+        assertThat(server.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(server.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(chart.one(ServiceAccount.class).getAutomountServiceAccountToken()).as("no Kubernetes API token").isFalse();
+        assertThat(server.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
+        assertThat(server.getResources().getLimits()).containsEntry("memory", new Quantity("2Gi"));
+
+        Map<String, EnvVar> env = server.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
+        assertThat(env.get("KC_HOSTNAME").getValue()).as("the issuer the portal expects").isEqualTo("https://id.example.org");
+        assertThat(env.get("KC_HTTP_RELATIVE_PATH").getValue()).isEqualTo("/");
+        assertThat(env.get("KC_DB").getValue()).isEqualTo("postgres");
+        assertThat(env.get("KC_DB_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo("tutela-keycloak-database");
+        // The clients' secrets: from the very Secret and keys the portal reads them from.
+        EnvVar portalSecret = chart.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv().stream()
+                .filter(e -> e.getName().equals("TUTELA_KEYCLOAK_CLIENT_SECRET")).findFirst().orElseThrow();
+        assertThat(env.get("TUTELA_PORTAL_CLIENT_SECRET").getValueFrom().getSecretKeyRef())
+                .isEqualTo(portalSecret.getValueFrom().getSecretKeyRef());
+        assertThat(env.get("TUTELA_DIRECTORY_CLIENT_SECRET").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("directory-client-secret");
+        assertThat(chart.kinds()).as("no secret written by the release").doesNotContain("Secret");
+
+        // Realm "tutela", from the ConfigMap Keycloak imports at its first start.
+        ConfigMap realmFile = chart.one(ConfigMap.class);
+        assertThat(server.getVolumeMounts()).filteredOn(m -> m.getMountPath().equals("/opt/keycloak/data/import"))
+                .extracting(m -> pod.getVolumes().stream().filter(v -> v.getName().equals(m.getName())).findFirst().orElseThrow()
+                        .getConfigMap().getName())
+                .containsExactly(realmFile.getMetadata().getName());
+        String json = realmFile.getData().get("tutela-realm.json");
+        JsonNode realm = new ObjectMapper().readTree(json);
+        assertThat(realm.path("realm").asText()).isEqualTo("tutela");
+        assertThat(realm.path("organizationsEnabled").asBoolean()).isTrue();
+        JsonNode portal = realm.path("clients").get(0);
+        assertThat(portal.path("clientId").asText()).isEqualTo("tutela-portal");
+        assertThat(portal.path("redirectUris").get(0).asText()).isEqualTo("https://tutela.example.org/login/oauth2/code/keycloak");
+        assertThat(portal.at("/attributes/backchannel.logout.url").asText())
+                .isEqualTo("https://tutela.example.org/logout/connect/back-channel/keycloak");
+        assertThat(realm.at("/users/0/clientRoles/realm-management")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrderElementsOf(KeycloakDirectory.DIRECTORY_ROLES);
+        assertThat(realm.at("/smtpServer/host").asText()).isEqualTo("smtp.example.org");
+        // Every ${VARIABLE} of the file is set on Keycloak, from a Secret.
+        assertThat(placeholders(json)).containsExactly("TUTELA_DIRECTORY_CLIENT_SECRET", "TUTELA_PORTAL_CLIENT_SECRET")
+                .allSatisfy(name -> assertThat(env.get(name).getValueFrom().getSecretKeyRef()).as(name).isNotNull());
+
+        // Browsers reach the realm's pages, not the administration console.
+        Ingress signIn = chart.all(Ingress.class).stream().filter(i -> !i.getMetadata().getName().startsWith("school-portal"))
+                .findFirst().orElseThrow();
+        assertThat(signIn.getSpec().getRules().getFirst().getHost()).isEqualTo("id.example.org");
+        assertThat(signIn.getSpec().getRules().getFirst().getHttp().getPaths()).extracting(p -> p.getPath())
+                .containsExactly("/realms/", "/resources/");
+        assertThat(chart.all(PodDisruptionBudget.class)).hasSize(2).extracting(PodDisruptionBudget::getApiVersion).containsOnly("policy/v1");
+        assertThat(env.get("KC_PROXY_HEADERS").getValue()).isEqualTo("xforwarded");
+    }
+
+    @Test
+    void aBundledKeycloakThatWouldNotAgreeWithThePortalIsRefused() {
+        assertThatThrownBy(() -> RenderedChart.with("keycloakx.enabled=true", "keycloak.url=https://login.example.org"))
+                .hasMessageContaining("KC_HOSTNAME to keycloak.url (https://login.example.org)");
+        assertThatThrownBy(() -> RenderedChart.with("keycloakx.enabled=true", "mail.existingSecret=smtp-relay"))
+                .hasMessageContaining("keycloakx.extraEnv must set TUTELA_SMTP_USERNAME");
+        assertThatThrownBy(() -> RenderedChart.with("keycloakx.enabled=true", "keycloak.existingSecret=portal-only"))
+                .hasMessageContaining("from keycloak.existingSecret (portal-only)");
+        assertThatThrownBy(() -> RenderedChart.with("keycloakx.enabled=true", "keycloakx.command={/opt/keycloak/bin/kc.sh,start}"))
+                .as("without the realm import").hasMessageContaining("schema");
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> names = new TreeSet<>();
+        Matcher matcher = Pattern.compile("\\$\\{([A-Z_]+)}").matcher(text);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
     }
 }

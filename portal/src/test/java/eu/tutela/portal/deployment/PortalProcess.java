@@ -41,9 +41,10 @@ public final class PortalProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /** Started with these environment variables; on {@code PORT} when they name one, else on a free port. */
     public static PortalProcess start(PortalImage image, Path root, Map<String, String> settings) {
         try {
-            int port = freePort();
+            int port = settings.containsKey("PORT") ? Integer.parseInt(settings.get("PORT")) : freePort();
             int management = freePort();
             Path log = Files.createTempFile("portal-" + port, ".log");
             // By their full paths: the environment is the image's, whose PATH is the container's.
@@ -140,9 +141,12 @@ public final class PortalProcess implements AutoCloseable {
                 .toString();
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now: for a process whose address must be known before it starts. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
