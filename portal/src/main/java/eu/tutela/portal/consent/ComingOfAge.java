@@ -4,22 +4,17 @@ import eu.tutela.portal.notification.Mail;
 import eu.tutela.portal.notification.Outbox;
 import eu.tutela.portal.people.ConsentParties;
 import eu.tutela.portal.people.People;
+import eu.tutela.portal.tenancy.ActiveTenants;
 import eu.tutela.portal.tenancy.AuditedChange;
-import eu.tutela.portal.tenancy.Tenant;
-import eu.tutela.portal.tenancy.TenantContext;
-import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.portal.tenancy.TenantSettings;
 import eu.tutela.portal.tenancy.TenantSettingsService;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Students who reach the age of digital consent (GDPR Art. 8, in the institution's time zone): from that day their own
@@ -31,40 +26,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ComingOfAge {
 
-    private static final Logger log = LoggerFactory.getLogger(ComingOfAge.class);
     static final int LOOK_BACK_DAYS = 31;
 
-    private final TenantDirectory tenants;
+    private final ActiveTenants activeTenants;
     private final TenantSettingsService settings;
     private final People people;
     private final Outbox outbox;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
-    ComingOfAge(TenantDirectory tenants, TenantSettingsService settings, People people, Outbox outbox, JdbcClient jdbc,
-            TransactionTemplate transactions, ApplicationEventPublisher events) {
-        this.tenants = tenants;
+    ComingOfAge(ActiveTenants activeTenants, TenantSettingsService settings, People people, Outbox outbox, JdbcClient jdbc,
+            ApplicationEventPublisher events) {
+        this.activeTenants = activeTenants;
         this.settings = settings;
         this.people = people;
         this.outbox = outbox;
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.events = events;
     }
 
     /** Every active institution in turn, each in its own transaction: one failing does not hold the others back. */
     void noticeEveryone() {
-        for (Tenant tenant : tenants.active()) {
-            try {
-                int noticed = TenantContext.callAs(tenant.id(), () -> transactions.execute(status -> notice()));
-                if (noticed > 0) {
-                    log.info("Tenant {}: {} student(s) came of age for consent", tenant.id(), noticed);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Tenant {}: coming of age not checked: {}", tenant.id(), e.getMessage());
-            }
-        }
+        activeTenants.each("student(s) came of age for consent", this::notice);
     }
 
     /** The students of the bound institution who came of age lately and were not told yet; returns how many. */

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * The operator's export of a whole tenant, in the background with progress. The archive is written to a temporary
  * file and stored with the export's record, so the console downloads it from any replica; a replica that dies
- * mid-way leaves the run to another, which exports again from the start.
+ * mid-way leaves the run to another, which exports again from the start under the same record.
  */
 @Component
 class TenantExportJob implements TenantJob {
@@ -44,7 +44,8 @@ class TenantExportJob implements TenantJob {
         String[] parameters = context.parameters().split("\n", 2);
         Path file = Files.createTempFile("tutela-export-", ".zip");
         try {
-            ExportResult result = lifecycle.export(parameters[0], parameters[1], file, true,
+            // Recorded under the run's id: a run taken over from a stopped replica finishes the same export.
+            ExportResult result = lifecycle.export(parameters[0], parameters[1], context.runId(), file, true,
                     (done, total) -> context.progress(done, total));
             context.outcome(result.exportId().toString());
         } finally {

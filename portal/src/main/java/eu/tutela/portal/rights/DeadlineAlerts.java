@@ -5,9 +5,7 @@ import eu.tutela.portal.notification.Outbox;
 import eu.tutela.portal.notification.PortalAddress;
 import eu.tutela.portal.security.Member;
 import eu.tutela.portal.security.Members;
-import eu.tutela.portal.tenancy.Tenant;
-import eu.tutela.portal.tenancy.TenantContext;
-import eu.tutela.portal.tenancy.TenantDirectory;
+import eu.tutela.portal.tenancy.ActiveTenants;
 import eu.tutela.portal.tenancy.TenantRole;
 import eu.tutela.portal.tenancy.TenantSettings;
 import eu.tutela.portal.tenancy.TenantSettingsService;
@@ -16,12 +14,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells whoever handles a request that its due date nears (within {@value RequestDeadline#NEAR_DAYS} days), is today,
@@ -32,9 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DeadlineAlerts {
 
-    private static final Logger log = LoggerFactory.getLogger(DeadlineAlerts.class);
-
-    private final TenantDirectory tenants;
+    private final ActiveTenants activeTenants;
     private final RightsRequestRepository repository;
     private final JdbcClient jdbc;
     private final Members members;
@@ -42,11 +35,10 @@ class DeadlineAlerts {
     private final PortalAddress address;
     private final TenantSettingsService settings;
     private final MessageSource messages;
-    private final TransactionTemplate transactions;
 
-    DeadlineAlerts(TenantDirectory tenants, RightsRequestRepository repository, JdbcClient jdbc, Members members, Outbox outbox,
-            PortalAddress address, TenantSettingsService settings, MessageSource messages, TransactionTemplate transactions) {
-        this.tenants = tenants;
+    DeadlineAlerts(ActiveTenants activeTenants, RightsRequestRepository repository, JdbcClient jdbc, Members members, Outbox outbox,
+            PortalAddress address, TenantSettingsService settings, MessageSource messages) {
+        this.activeTenants = activeTenants;
         this.repository = repository;
         this.jdbc = jdbc;
         this.members = members;
@@ -54,20 +46,10 @@ class DeadlineAlerts {
         this.address = address;
         this.settings = settings;
         this.messages = messages;
-        this.transactions = transactions;
     }
 
     void alertEveryone() {
-        for (Tenant tenant : tenants.active()) {
-            try {
-                int sent = TenantContext.callAs(tenant.id(), () -> transactions.execute(status -> alert()));
-                if (sent > 0) {
-                    log.info("Tenant {}: {} deadline alert(s) for rights requests", tenant.id(), sent);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Tenant {}: rights request deadlines not checked: {}", tenant.id(), e.getMessage());
-            }
-        }
+        activeTenants.each("deadline alert(s) for rights requests", this::alert);
     }
 
     /** The alerts due in the bound institution; returns how many requests were alerted. */

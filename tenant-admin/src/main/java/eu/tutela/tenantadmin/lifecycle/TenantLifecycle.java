@@ -242,16 +242,25 @@ public final class TenantLifecycle {
      * with the record, for a download from any replica of the portal; it goes when the tenant goes.
      */
     public ExportResult export(String slug, String actor, Path file, boolean keepInDatabase, ExportProgress progress) {
+        return export(slug, actor, UUID.randomUUID(), file, keepInDatabase, progress);
+    }
+
+    /**
+     * {@link #export(String, String, Path, boolean, ExportProgress)} recorded under this id: an export started again
+     * under the same id (the background run whose replica stopped mid-way, taken over by another) takes over its
+     * record, instead of leaving it running for ever beside a new one.
+     */
+    public ExportResult export(String slug, String actor, UUID exportId, Path file, boolean keepInDatabase, ExportProgress progress) {
         Row row = database.transaction(connection -> require(connection, slug));
         if ("PROVISIONING".equals(row.status())) {
             throw new LifecycleException(LifecycleException.Reason.WRONG_STATE, "Tenant '" + slug
                     + "' is still being provisioned: finish it (run create again) before exporting it.", null);
         }
-        UUID exportId = UUID.randomUUID();
         database.transaction(connection -> {
             Database.bindTenant(connection, row.id());
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into tenant_export (tenant_id, id, requested_by) values (?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into tenant_export (tenant_id, id, requested_by) values (?, ?, ?)
+                    on conflict (tenant_id, id) do update set status = 'RUNNING', created_at = now(), finished_at = null""")) {
                 insert.setObject(1, row.id());
                 insert.setObject(2, exportId);
                 insert.setString(3, actor);
