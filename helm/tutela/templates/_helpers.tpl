@@ -17,18 +17,16 @@ TUTELA_PORTAL_CLIENT_SECRET TUTELA_DIRECTORY_CLIENT_SECRET{{ if .Values.mail.exi
 {{/* The bundled Keycloak and the portal must agree on the issuer and on the clients' secrets. */}}
 {{- define "tutela.bundledKeycloakAgrees" -}}
 {{- $env := .Values.keycloakx.extraEnv | default "" -}}
-{{- if not (and (contains "name: KC_HOSTNAME" $env) (contains (printf "value: %s\n" .Values.keycloak.url) (printf "%s\n" $env))) -}}
+{{- if not (regexMatch (printf "name: KC_HOSTNAME\\s+value: %s\\s*(\n|$)" (regexQuoteMeta .Values.keycloak.url)) $env) -}}
 {{- fail (printf "keycloakx.extraEnv must set KC_HOSTNAME to keycloak.url (%s): the issuer of the tokens is the address the portal signs people in at" .Values.keycloak.url) -}}
 {{- end -}}
 {{- range (include "tutela.realmVariables" . | splitList " ") -}}
-{{- if not (contains (printf "name: %s\n" .) $env) -}}
+{{- if not (regexMatch (printf "name: %s\\s" .) $env) -}}
 {{- fail (printf "keycloakx.extraEnv must set %s: the realm file (templates/keycloak-realm.yaml) takes it from Keycloak's environment" .) -}}
 {{- end -}}
 {{- end -}}
-{{- if not (contains (printf "name: %s," .Values.keycloak.existingSecret) $env) -}}
-{{- if not (contains (printf "name: %s }" .Values.keycloak.existingSecret) $env) -}}
+{{- if not (regexMatch (printf "secretKeyRef:\\s*\\{?\\s*name: %s[\\s,}]" (regexQuoteMeta .Values.keycloak.existingSecret)) $env) -}}
 {{- fail (printf "keycloakx.extraEnv must take the clients' secrets from keycloak.existingSecret (%s), the secret the portal reads them from" .Values.keycloak.existingSecret) -}}
-{{- end -}}
 {{- end -}}
 {{- end -}}
 {{/* Realm "tutela" as KeycloakDirectory.ensureRealm makes it, for Keycloak's import. */}}

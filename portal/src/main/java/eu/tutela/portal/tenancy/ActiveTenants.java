@@ -33,8 +33,8 @@ public class ActiveTenants {
     public void each(String what, IntSupplier work) {
         for (Tenant tenant : tenants.active()) {
             try {
-                Integer done = TenantContext.callAs(tenant.id(), () -> transactions.execute(status -> work.getAsInt()));
-                if (done != null && done > 0) {
+                int done = TenantContext.callAs(tenant.id(), () -> transactions.execute(status -> work.getAsInt()));
+                if (done > 0) {
                     log.info("Tenant {}: {} {}", tenant.id(), done, what);
                 }
             } catch (RuntimeException e) {

@@ -17,7 +17,6 @@ import eu.tutela.portal.tenancy.TenantDirectory;
 import eu.tutela.portal.tenancy.TenantRole;
 import eu.tutela.tenantadmin.keycloak.KeycloakDirectory;
 import eu.tutela.tenantadmin.keycloak.RealmSpec;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
@@ -51,7 +49,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class BundledKeycloakIT extends BrowserJourney {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
     /** The chart's default portal address (ingress.host), in the realm's redirect and back-channel URLs. */
     private static final String CHART_PORTAL = "https://tutela.example.org";
 
@@ -187,8 +184,8 @@ class BundledKeycloakIT extends BrowserJourney {
                 keycloakEnvironment.put(variable.getName(), releaseSecret.get(variable.getValueFrom().getSecretKeyRef().getKey()));
             }
         }
-        String file = chart.one(ConfigMap.class).getData().get("tutela-realm.json");
-        Matcher placeholder = PLACEHOLDER.matcher(file);
+        String file = chart.realmFile();
+        Matcher placeholder = RenderedChart.REALM_VARIABLE.matcher(file);
         StringBuilder resolved = new StringBuilder();
         while (placeholder.find()) {
             String value = keycloakEnvironment.get(placeholder.group(1));

@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -168,7 +166,7 @@ class HelmChartTest {
                 .extracting(m -> pod.getVolumes().stream().filter(v -> v.getName().equals(m.getName())).findFirst().orElseThrow()
                         .getConfigMap().getName())
                 .containsExactly(realmFile.getMetadata().getName());
-        String json = realmFile.getData().get("tutela-realm.json");
+        String json = chart.realmFile();
         JsonNode realm = new ObjectMapper().readTree(json);
         assertThat(realm.path("realm").asText()).isEqualTo("tutela");
         assertThat(realm.path("organizationsEnabled").asBoolean()).isTrue();
@@ -207,11 +205,6 @@ class HelmChartTest {
     }
 
     private static Set<String> placeholders(String text) {
-        Set<String> names = new TreeSet<>();
-        Matcher matcher = Pattern.compile("\\$\\{([A-Z_]+)}").matcher(text);
-        while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
-        return names;
+        return RenderedChart.REALM_VARIABLE.matcher(text).results().map(m -> m.group(1)).collect(Collectors.toCollection(TreeSet::new));
     }
 }

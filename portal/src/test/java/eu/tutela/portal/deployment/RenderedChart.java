@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The chart in helm/tutela rendered by Helm itself with some values set, read back as Kubernetes' own model objects
@@ -32,6 +33,8 @@ public final class RenderedChart {
 
     static final Path CHART = Path.of("..", "helm", "tutela");
     static final String KUBERNETES = "1.31.0";
+    /** A variable of the bundled Keycloak's realm file, which Keycloak fills from its environment at the import. */
+    public static final Pattern REALM_VARIABLE = Pattern.compile("\\$\\{([A-Z_]+)}");
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
             "Deployment", Deployment.class,
@@ -93,6 +96,11 @@ public final class RenderedChart {
             throw new AssertionError("Expected one " + type.getSimpleName() + ", found " + found.size());
         }
         return found.getFirst();
+    }
+
+    /** The realm file the bundled Keycloak imports (templates/keycloak-realm.yaml), as rendered. */
+    public String realmFile() {
+        return one(ConfigMap.class).getData().get("tutela-realm.json");
     }
 
     Optional<JsonNode> document(String kind) {
