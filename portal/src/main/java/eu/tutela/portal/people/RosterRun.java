@@ -50,9 +50,10 @@ class RosterRun {
     private final TenantSettingsService settings;
     private final ApplicationEventPublisher events;
     private final RosterMetrics metrics;
+    private final RegistryStatistics statistics;
 
     RosterRun(RosterImportRecords records, RosterFiles files, RosterStage stage, JdbcClient jdbc, DataSource dataSource,
-            TenantSettingsService settings, ApplicationEventPublisher events, RosterMetrics metrics) {
+            TenantSettingsService settings, ApplicationEventPublisher events, RosterMetrics metrics, RegistryStatistics statistics) {
         this.records = records;
         this.files = files;
         this.stage = stage;
@@ -61,6 +62,7 @@ class RosterRun {
         this.settings = settings;
         this.events = events;
         this.metrics = metrics;
+        this.statistics = statistics;
     }
 
     /** Reads the files and records what importing them would do; a file that cannot be read refuses the import. */
@@ -76,6 +78,7 @@ class RosterRun {
             staged.staging.keep(importId, stage);
             records.staged(importId, staged.staging.carried(), staged.staging.carriesLinks());
             phases.done("kept");
+            statistics.refresh();
             staged.staging.settleRegistry();
             phases.done("checked against the registry");
             RosterSummary summary = staged.staging.summary(staged.full);
@@ -115,6 +118,7 @@ class RosterRun {
             } else {
                 staged = read(found.get(), progress, phases);
             }
+            statistics.refresh();
             staged.staging.settleRegistry();
             phases.done("checked against the registry");
             RosterSummary summary = staged.staging.summary(staged.full);

@@ -5,7 +5,11 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,6 +28,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the registration form), streamed with {@code COPY} into temporary tables of this transaction, then checked as a
  * whole (duplicated ids, links to nobody, link cycles) and compared with or merged into the registry in a few SQL
  * statements. The temporary tables vanish with the transaction: a crash leaves nothing behind.
+ *
+ * <p>A row whose {@link RosterFingerprint fingerprint} is the one the registry keeps for that person says what the
+ * last import wrote, and nothing changed the person since: it is staged as a bare row ({@code unchanged}: its id,
+ * kind, state and a guardian's defaults), which still counts for duplicated ids, absences and the kinds of links, and
+ * is left out of every other check and comparison. A link between two such rows is not looked at again.
  */
 final class RosterStaging implements RosterSink {
 
@@ -30,19 +40,32 @@ final class RosterStaging implements RosterSink {
     private static final int BATCH = 1 << 20;
     private static final String NO_ID = "";
 
-    /** The staging tables a preview keeps for its import, the others being folded into them by then. */
-    private static final List<String> KEPT = List.of("roster_person", "roster_link", "roster_problem");
+    private static final String PERSON_COLUMNS = "file, line, external_id, kind, given_name, family_name, search_text, birth_date, "
+            + "class_name, email, phone, language, job_function, active, relationship, responsibility, unchanged, fingerprint";
+    private static final String LINK_COLUMNS = "file, line, from_id, to_id, relationship, responsibility";
+    private static final String PROBLEM_COLUMNS = "file, line, external_id, field, message_key, detail";
+
+    /** The staging tables a preview keeps for its import (roster_x kept as roster_kept_x) and their columns. */
+    private static final Map<String, String> KEPT = Map.of("person", PERSON_COLUMNS + ", valid", "link", LINK_COLUMNS,
+            "problem", PROBLEM_COLUMNS);
 
     private final JdbcClient jdbc;
     private final CopyManager copy;
     private final LocalDate today;
     private final Batch people;
-    private final Batch births;
-    private final Batch roles;
     private final Batch links;
     private final Batch problems;
     private Set<RosterColumn> carried = EnumSet.noneOf(RosterColumn.class);
     private boolean carriesLinks;
+
+    /** Birth dates and roles given in files read before the people (OneRoster's demographics and roles). */
+    private final Map<String, LocalDate> births = new HashMap<>();
+    private final Map<String, OneRosterRole> roles = new HashMap<>();
+    /** The registry's fingerprints by external id, read when the first person comes. */
+    private Map<String, byte[]> known;
+    private final RosterFingerprint fingerprint = new RosterFingerprint();
+    /** The person read last, waiting for the links its row states (they come right after it). */
+    private Pending pending;
 
     RosterStaging(JdbcClient jdbc, CopyManager copy, LocalDate today) {
         this.jdbc = jdbc;
@@ -52,24 +75,18 @@ final class RosterStaging implements RosterSink {
                 create temporary table roster_person (
                     file text, line bigint, external_id text not null, kind text, given_name text, family_name text,
                     search_text text, birth_date date, class_name text, email text, phone text, language text,
-                    job_function text, active boolean, relationship text, responsibility boolean, valid boolean default true
+                    job_function text, active boolean, relationship text, responsibility boolean, unchanged boolean not null,
+                    fingerprint bytea, valid boolean default true
                 ) on commit drop""").update();
-        jdbc.sql("create temporary table roster_birth (file text, line bigint, external_id text, birth_date date) on commit drop").update();
-        jdbc.sql("""
-                create temporary table roster_role (file text, line bigint, external_id text, kind text, job_function text,
-                    relationship text, responsibility boolean) on commit drop""").update();
         jdbc.sql("""
                 create temporary table roster_link (file text, line bigint, from_id text, to_id text, relationship text,
                     responsibility boolean) on commit drop""").update();
         jdbc.sql("""
                 create temporary table roster_problem (file text, line bigint, external_id text, field text, message_key text,
                     detail text) on commit drop""").update();
-        people = new Batch(copy, "roster_person (file, line, external_id, kind, given_name, family_name, search_text, birth_date, "
-                + "class_name, email, phone, language, job_function, active, relationship, responsibility)");
-        births = new Batch(copy, "roster_birth (file, line, external_id, birth_date)");
-        roles = new Batch(copy, "roster_role (file, line, external_id, kind, job_function, relationship, responsibility)");
-        links = new Batch(copy, "roster_link (file, line, from_id, to_id, relationship, responsibility)");
-        problems = new Batch(copy, "roster_problem (file, line, external_id, field, message_key, detail)");
+        people = new Batch(copy, "roster_person (" + PERSON_COLUMNS + ")");
+        links = new Batch(copy, "roster_link (" + LINK_COLUMNS + ")");
+        problems = new Batch(copy, "roster_problem (" + PROBLEM_COLUMNS + ")");
     }
 
     @Override
@@ -80,7 +97,72 @@ final class RosterStaging implements RosterSink {
     }
 
     @Override
-    public void person(StagedPerson p) {
+    public void person(StagedPerson person) {
+        finishPending();
+        pending = new Pending(person, new ArrayList<>());
+    }
+
+    /**
+     * The person read last, with what other files said of them and the links their row states: staged bare when the
+     * registry holds them as the row says (the same fingerprint), checked and staged whole otherwise.
+     */
+    private void finishPending() {
+        if (pending == null) {
+            return;
+        }
+        StagedPerson p = withOtherFiles(pending.person);
+        byte[] print = fingerprint(p, pending.links);
+        List<Object[]> stated = pending.links;
+        pending = null;
+        byte[] registry = registry().get(p.externalId());
+        if (registry != null && Arrays.equals(registry, print)) {
+            // Names, birth date, class and contacts are the registry's: only what counts and links them is staged.
+            people.row(p.file(), p.line(), p.externalId(), p.kind() == null ? null : p.kind().name(),
+                    null, null, null, null, null, null, null, null, null, p.active(),
+                    p.relationship() == null ? null : p.relationship().name(), p.parentalResponsibility(), true, hex(print));
+        } else {
+            check(p, print);
+        }
+        stated.forEach(links::row);
+    }
+
+    /** The row completed by the files read before it: a role (OneRoster 1.2) sets the kind, demographics the birth date. */
+    private StagedPerson withOtherFiles(StagedPerson p) {
+        OneRosterRole role = roles.get(p.externalId());
+        LocalDate birth = births.getOrDefault(p.externalId(), p.birthDate());
+        if (role == null) {
+            return birth == p.birthDate() ? p : new StagedPerson(p.file(), p.line(), p.externalId(), p.kind(), p.givenName(),
+                    p.familyName(), birth, p.className(), p.email(), p.phone(), p.language(), p.jobFunction(), p.active(),
+                    p.relationship(), p.parentalResponsibility());
+        }
+        return new StagedPerson(p.file(), p.line(), p.externalId(), role.kind(), p.givenName(), p.familyName(), birth, p.className(),
+                p.email(), p.phone(), p.language(), p.jobFunction() != null ? p.jobFunction() : role.jobFunction(), p.active(),
+                p.relationship() != null ? p.relationship() : role.relationship(),
+                p.parentalResponsibility() != null ? p.parentalResponsibility() : role.parentalResponsibility());
+    }
+
+    /** Everything of the row that makes what an import writes: which fields the files carry, the person, their links. */
+    private byte[] fingerprint(StagedPerson p, List<Object[]> stated) {
+        fingerprint.add(carried).add(carriesLinks).add(p.externalId()).add(p.kind()).add(p.givenName()).add(p.familyName())
+                .add(p.birthDate()).add(p.className()).add(p.email()).add(p.phone()).add(p.language()).add(p.jobFunction())
+                .add(p.active()).add(p.relationship()).add(p.parentalResponsibility());
+        for (Object[] link : stated) {
+            fingerprint.add(link[3]).add(link[4]).add(link[5]);
+        }
+        return fingerprint.done();
+    }
+
+    /** The fingerprints the registry keeps, by external id (only people an import wrote and nothing changed since). */
+    private Map<String, byte[]> registry() {
+        if (known == null) {
+            known = new HashMap<>();
+            jdbc.sql("select external_id, import_fingerprint from person where import_fingerprint is not null")
+                    .query((RowCallbackHandler) rs -> known.put(rs.getString(1), rs.getBytes(2)));
+        }
+        return known;
+    }
+
+    private void check(StagedPerson p, byte[] print) {
         PersonRules.Checked checked = PersonRules.check(new PersonDetails(p.kind() == null ? PersonKind.STAFF : p.kind(),
                 p.givenName(), p.familyName(), p.birthDate(), p.className(), p.email(), p.phone(), p.language(), p.jobFunction(),
                 p.externalId()), today);
@@ -97,7 +179,16 @@ final class RosterStaging implements RosterSink {
         people.row(p.file(), p.line(), d.externalId(), p.kind() == null ? null : p.kind().name(), d.givenName(), d.familyName(),
                 SearchText.fold(d.givenName() + " " + d.familyName()), d.birthDate(), d.className(), d.email(), d.phone(),
                 d.language(), d.jobFunction(), p.active(), p.relationship() == null ? null : p.relationship().name(),
-                p.parentalResponsibility());
+                p.parentalResponsibility(), false, hex(print));
+    }
+
+    /** A bytea as COPY reads it. */
+    private static String hex(byte[] bytes) {
+        return "\\x" + HexFormat.of().formatHex(bytes);
+    }
+
+    /** A person as read, and the links their row states (rows of roster_link), until the next person comes. */
+    private record Pending(StagedPerson person, List<Object[]> links) {
     }
 
     /** The offending value as the row had it, to name it in the message (never markup: shown as text anyway). */
@@ -121,19 +212,24 @@ final class RosterStaging implements RosterSink {
     public void birthDate(String file, long line, String externalId, LocalDate birthDate) {
         PersonRules.birthDate(null, birthDate, today).ifPresentOrElse(
                 key -> problem(file, line, externalId, "birthDate", key, birthDate.toString()),
-                () -> births.row(file, line, externalId, birthDate));
+                () -> births.put(externalId, birthDate));
     }
 
     @Override
     public void role(String file, long line, String externalId, OneRosterRole role) {
-        roles.row(file, line, externalId, role.kind().name(), role.jobFunction(),
-                role.relationship() == null ? null : role.relationship().name(), role.parentalResponsibility());
+        roles.put(externalId, role);
     }
 
     @Override
     public void link(String file, long line, String fromExternalId, String toExternalId, Relationship relationship,
             Boolean parentalResponsibility) {
-        links.row(file, line, fromExternalId, toExternalId, relationship == null ? null : relationship.name(), parentalResponsibility);
+        Object[] row = {file, line, fromExternalId, toExternalId, relationship == null ? null : relationship.name(), parentalResponsibility};
+        if (pending != null && pending.person.line() == line && pending.person.file().equals(file)
+                && pending.person.externalId().equals(fromExternalId)) {
+            pending.links.add(row);
+        } else {
+            links.row(row);
+        }
     }
 
     @Override
@@ -147,32 +243,35 @@ final class RosterStaging implements RosterSink {
      * taken whatever the registry holds (an id twice, a person of no kind).
      */
     void settleFile() {
-        for (Batch batch : new Batch[] {people, births, roles, links, problems}) {
+        finishPending();
+        births.clear();
+        roles.clear();
+        known = null;
+        for (Batch batch : new Batch[] {people, links, problems}) {
             batch.flush();
         }
         indexed();
-        jdbc.sql("""
-                update roster_person s set kind = r.kind, job_function = coalesce(s.job_function, r.job_function),
-                       relationship = coalesce(s.relationship, r.relationship), responsibility = coalesce(s.responsibility, r.responsibility)
-                  from roster_role r where r.external_id = s.external_id""").update();
-        jdbc.sql("update roster_person s set birth_date = b.birth_date from roster_birth b where b.external_id = s.external_id").update();
         invalidate("kind", "people.kind.required", "s.kind is null", "null");
         invalidate("externalId", "people.import.externalId.duplicate", """
                 s.external_id in (select external_id from roster_person group by external_id having count(*) > 1)""", "s.external_id");
+        // A link between two people the registry holds as the file says them is in the registry as stated: nothing
+        // checks or compares it again (whether a row is set aside so is final once the file is read).
+        jdbc.sql("""
+                delete from roster_link l using roster_person a, roster_person b
+                 where a.external_id = l.from_id and b.external_id = l.to_id and a.valid and a.unchanged and b.valid and b.unchanged""")
+                .update();
+        jdbc.sql("analyze roster_link").update();
     }
 
     /** Keeps the settled rows for the import that follows the preview (see {@link #restore}). */
-    void keep(UUID importId, RosterStage stage) throws IOException {
-        for (String table : KEPT) {
-            stage.keep(importId, table, copy);
-        }
+    void keep(UUID importId, RosterStage stage) {
+        stage.forget(importId);
+        KEPT.forEach((table, columns) -> stage.keep(importId, table, columns));
     }
 
     /** The rows a preview settled and kept, in place of reading the files again; then {@link #settleRegistry}. */
-    void restore(UUID importId, RosterStage stage, Set<RosterColumn> columns, boolean links) throws IOException {
-        for (String table : KEPT) {
-            stage.restore(importId, table, copy);
-        }
+    void restore(UUID importId, RosterStage stage, Set<RosterColumn> columns, boolean links) {
+        KEPT.forEach((table, kept) -> stage.restore(importId, table, kept));
         carries(columns, links);
         indexed();
     }
@@ -204,9 +303,9 @@ final class RosterStaging implements RosterSink {
     void settleRegistry() {
         // A person whose data is restricted (GDPR Art. 18) is kept as it is: the file changes nothing of them, links included.
         invalidate("externalId", "people.import.restricted", """
-                exists (select 1 from person p where p.external_id = s.external_id and p.restricted_since is not null)""", "null");
+                not s.unchanged and exists (select 1 from person p where p.external_id = s.external_id and p.restricted_since is not null)""", "null");
         invalidate("birthDate", "people.birthDate.required", """
-                s.kind = 'STUDENT' and s.birth_date is null
+                not s.unchanged and s.kind = 'STUDENT' and s.birth_date is null
                 and not exists (select 1 from person p where p.external_id = s.external_id and p.birth_date is not null)""", "null");
         jdbc.sql("""
                 create temporary table roster_guardianship on commit drop as
@@ -267,7 +366,6 @@ final class RosterStaging implements RosterSink {
 
     /** What applying would do (before {@link #merge}) in this mode. */
     RosterSummary summary(boolean full) {
-        String changed = changedCondition();
         Map<String, Object> counts = jdbc.sql("""
                 select count(*) filter (where p.id is null) as new_people,
                        count(*) filter (where p.id is not null and not (p.active and not s.active)
@@ -275,8 +373,9 @@ final class RosterStaging implements RosterSink {
                        count(*) filter (where p.id is not null and not ((%1$s) or p.active <> s.active)) as unchanged,
                        count(*) filter (where p.active and not s.active) as deactivated
                   from roster_person s left join person p on p.external_id = s.external_id
-                 where s.valid""".formatted(changed)).query().singleRow();
-        long absent = full ? jdbc.sql("select count(*) from person p where " + absentCondition()).query(Long.class).single() : 0;
+                 where s.valid and not s.unchanged""".formatted(changedCondition())).query().singleRow();
+        long settled = jdbc.sql("select count(*) from roster_person where valid and unchanged").query(Long.class).single();
+        long absent = full ? leftOut() : 0;
         Map<String, Object> linkCounts = jdbc.sql("""
                 select count(*) filter (where l.guardian_id is null) as new_links,
                        count(*) filter (where l.guardian_id is not null
@@ -286,12 +385,59 @@ final class RosterStaging implements RosterSink {
                   left join person pg on pg.external_id = g.guardian_id
                   left join person pc on pc.external_id = g.child_id
                   left join guardianship l on l.guardian_id = pg.id and l.child_id = pc.id""").query().singleRow();
-        long removed = full && carriesLinks
-                ? jdbc.sql("select count(*) from guardianship l, person pc, person pg where " + REMOVED_LINKS).query(Long.class).single() : 0;
+        long removed = full && carriesLinks ? linksLeftOut() : 0;
         long invalid = jdbc.sql("select count(distinct (file, line)) from roster_problem").query(Long.class).single();
-        return new RosterSummary(count(counts.get("new_people")), count(counts.get("changed")), count(counts.get("unchanged")),
-                count(counts.get("deactivated")) + (int) absent, count(linkCounts.get("new_links")), count(linkCounts.get("changed_links")),
-                (int) removed, (int) invalid);
+        return new RosterSummary(count(counts.get("new_people")), count(counts.get("changed")),
+                count(counts.get("unchanged")) + (int) settled, count(counts.get("deactivated")) + (int) absent,
+                count(linkCounts.get("new_links")), count(linkCounts.get("changed_links")), (int) removed, (int) invalid);
+    }
+
+    /**
+     * In a full list: the imported people of the kinds it lists who are no longer in it (rows left out do not count),
+     * in {@code roster_absent}; how many. The registry's people not in the file at all are in {@code roster_unlisted}.
+     */
+    private long leftOut() {
+        jdbc.sql("drop table if exists roster_unlisted, roster_absent").update();
+        jdbc.sql("""
+                create temporary table roster_unlisted on commit drop as
+                select p.id, p.external_id, p.kind, p.active, p.restricted_since from person p
+                 where p.external_id is not null and not exists (select 1 from roster_person s where s.external_id = p.external_id)""")
+                .update();
+        return jdbc.sql("""
+                create temporary table roster_absent on commit drop as
+                select u.id from roster_unlisted u
+                 where u.active and u.restricted_since is null
+                   and u.kind in (select distinct kind from roster_person where kind is not null)
+                   and not exists (select 1 from roster_problem x where x.external_id = u.external_id)""").update();
+    }
+
+    /**
+     * In a full list that carries links: the links between two imported people, about a child of the file, no longer
+     * in it, in {@code roster_removed_link}; how many. Only a link with an end the file changes or leaves out can be
+     * one: a link between two people the file leaves as the registry holds them is stated as before. Compared by
+     * external ids, each link looked up in the indexed staged links.
+     */
+    private long linksLeftOut() {
+        jdbc.sql("drop table if exists roster_removed_link").update();
+        return jdbc.sql("""
+                create temporary table roster_removed_link on commit drop as
+                with touched as (
+                    select l.guardian_id, l.child_id from roster_person s
+                      join person pc on pc.external_id = s.external_id join guardianship l on l.child_id = pc.id
+                     where s.valid and not s.unchanged
+                    union
+                    select l.guardian_id, l.child_id from roster_person s
+                      join person pg on pg.external_id = s.external_id join guardianship l on l.guardian_id = pg.id
+                     where not (s.valid and s.unchanged)
+                    union
+                    select l.guardian_id, l.child_id from roster_unlisted u join guardianship l on l.guardian_id = u.id
+                )
+                select t.guardian_id, t.child_id from touched t
+                  join person pc on pc.id = t.child_id join person pg on pg.id = t.guardian_id
+                 where pg.external_id is not null and pc.restricted_since is null and pg.restricted_since is null
+                   and exists (select 1 from roster_person s where s.external_id = pc.external_id and s.valid)
+                   and not exists (select 1 from roster_guardianship g
+                                    where g.guardian_id = pg.external_id and g.child_id = pc.external_id)""").update();
     }
 
     /**
@@ -303,11 +449,12 @@ final class RosterStaging implements RosterSink {
         if (summary.newPeople() > 0) {
             jdbc.sql("""
                     insert into person (tenant_id, id, kind, given_name, family_name, search_text, birth_date, class_name, email, phone,
-                                        language, job_function, external_id, active, last_import_id)
+                                        language, job_function, external_id, active, last_import_id, import_fingerprint)
                     select current_tenant_id(), gen_random_uuid(), s.kind, s.given_name, s.family_name, s.search_text, s.birth_date,
-                           s.class_name, s.email, s.phone, s.language, s.job_function, s.external_id, s.active, ?
+                           s.class_name, s.email, s.phone, s.language, s.job_function, s.external_id, s.active, ?, %s
                       from roster_person s
-                     where s.valid and not exists (select 1 from person p where p.external_id = s.external_id)""").param(importId).update();
+                     where s.valid and not s.unchanged and not exists (select 1 from person p where p.external_id = s.external_id)"""
+                    .formatted(STORED_FINGERPRINT)).param(importId).update();
             step.accept("people added");
         }
         if (summary.changedPeople() + summary.deactivatedPeople() > 0) {
@@ -315,23 +462,46 @@ final class RosterStaging implements RosterSink {
                             ? "birth_date = coalesce(s.birth_date, p.birth_date)" : c.sql + " = s." + c.sql)
                     .collect(Collectors.joining(", "));
             jdbc.sql("update person p set " + assignments + ", search_text = s.search_text, active = s.active, updated_at = now(), "
-                    + "last_import_id = ? from roster_person s where s.valid and p.external_id = s.external_id and ((" + changedCondition()
+                    + "last_import_id = ?, import_fingerprint = " + STORED_FINGERPRINT + " from roster_person s "
+                    + "where s.valid and not s.unchanged and p.external_id = s.external_id and ((" + changedCondition()
                     + ") or p.active is distinct from s.active)").param(importId).update();
             if (full) {
-                jdbc.sql("update person p set active = false, updated_at = now(), last_import_id = ? where " + absentCondition())
-                        .param(importId).update();
+                jdbc.sql("update person p set active = false, updated_at = now(), last_import_id = ? "
+                        + "where p.id in (select id from roster_absent)").param(importId).update();
             }
             step.accept("people changed");
         }
+        if (summary.unchangedPeople() + summary.invalidRows() > 0) {
+            // The rows that change nothing but the fingerprint: the registry already said what they say (a first import
+            // since fingerprints, a change made by hand and made again in the file), or a link they state is refused now.
+            jdbc.sql("""
+                    update person p set import_fingerprint = %s from roster_person s
+                     where s.valid and p.external_id = s.external_id and p.import_fingerprint is distinct from %1$s
+                       and (not s.unchanged or exists (select 1 from roster_problem x where x.file = s.file and x.line = s.line))"""
+                    .formatted(STORED_FINGERPRINT)).update();
+            step.accept("fingerprints kept");
+        }
+        // The links written here are what the rows say: the fingerprints of the people they join stay.
+        jdbc.sql("select set_config('tutela.roster_merge', 'on', true)").query(String.class).single();
         if (summary.newLinks() + summary.changedLinks() > 0) {
             links();
             step.accept("links added");
         }
         if (full && carriesLinks && summary.removedLinks() > 0) {
-            jdbc.sql("delete from guardianship l using person pc, person pg where " + REMOVED_LINKS).update();
+            jdbc.sql("delete from guardianship l using roster_removed_link r where l.guardian_id = r.guardian_id and l.child_id = r.child_id")
+                    .update();
             step.accept("links removed");
         }
+        jdbc.sql("select set_config('tutela.roster_merge', '', true)").query(String.class).single();
     }
+
+    /**
+     * The fingerprint a merged row leaves in the registry: none when a link its row states was refused (the row must
+     * be looked at again by the next import, to say so again).
+     */
+    private static final String STORED_FINGERPRINT = """
+            case when exists (select 1 from roster_problem x where x.file = s.file and x.line = s.line) then null
+                 else s.fingerprint end""";
 
     /** Writes the links that are new or say something new: an unchanged link is not written again. */
     private void links() {
@@ -372,26 +542,6 @@ final class RosterStaging implements RosterSink {
                 .collect(Collectors.joining(", "));
         return "(" + registry + ", '') is distinct from (" + file + ", '')";
     }
-
-    /** In a full list: the imported people of the kinds it lists who are no longer in it (rows left out do not count). */
-    private static String absentCondition() {
-        return """
-                p.active and p.external_id is not null and p.restricted_since is null
-                and p.kind in (select distinct kind from roster_person where kind is not null)
-                and not exists (select 1 from roster_person s where s.external_id = p.external_id)
-                and not exists (select 1 from roster_problem x where x.external_id = p.external_id)""";
-    }
-
-    /**
-     * In a full list that carries links: a link between two imported people, about a child of the file, no longer in it.
-     * Compared by external ids, each link looked up in the indexed staged links (never the staged links resolved to
-     * ids first and scanned for each link).
-     */
-    private static final String REMOVED_LINKS = """
-            pc.id = l.child_id and pg.id = l.guardian_id and pg.external_id is not null
-            and pc.restricted_since is null and pg.restricted_since is null
-            and exists (select 1 from roster_person s where s.external_id = pc.external_id and s.valid)
-            and not exists (select 1 from roster_guardianship g where g.guardian_id = pg.external_id and g.child_id = pc.external_id)""";
 
     private static int count(Object value) {
         return value == null ? 0 : ((Number) value).intValue();

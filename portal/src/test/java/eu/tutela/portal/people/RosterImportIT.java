@@ -214,7 +214,7 @@ class RosterImportIT {
     }
 
     private long stagedChunks(UUID importId) {
-        return OwnerDatabase.inTenant(env, school.id(), owner -> owner.sql("select count(*) from roster_import_stage where import_id = ?")
+        return OwnerDatabase.inTenant(env, school.id(), owner -> owner.sql("select count(*) from roster_kept_person where import_id = ?")
                 .param(importId).query(Long.class).single());
     }
 
@@ -288,6 +288,95 @@ class RosterImportIT {
         assertThat(chloe.kind()).isEqualTo(PersonKind.STUDENT);
         assertThat(chloe.familyName()).isEqualTo("Nguyễn");
         assertThat(as(admin, () -> people.links(chloe.id()))).extracting(g -> g.other().externalId()).containsExactly("g-1");
+    }
+
+    @Test
+    void aReimportLooksAgainOnlyAtTheRowsChangedInTheFileOrByHand() throws IOException {
+        Map<String, String> bulk = new LinkedHashMap<>();
+        bulk.put("manifest.csv", manifest("1.1", "bulk", "bulk"));
+        bulk.put("orgs.csv", "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\norg-1,,,Collège,school,,\n");
+        // Gabriel (g-2) is Bastien's guardian by his own row only.
+        bulk.put("users.csv", """
+                sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password
+                s-1,,,true,org-1,student,amelie,,Amélie,Poulain,,,,,,g-1,07,
+                s-2,,,true,org-1,student,bastien,,Bastien,Roux,,,,,,g-1,08,
+                g-1,,,true,org-1,parent,,,Claire,Poulain,,,claire@example.org,,0611223344,"s-1,s-2",,
+                g-2,,,true,org-1,parent,,,Gabriel,Roux,,,,,,s-2,,
+                t-1,,,true,org-1,teacher,,,Paul,Prof,,,paul@example.org,,,,,
+                """);
+        bulk.put("demographics.csv", "sourcedId,status,dateLastModified,birthDate,sex\ns-1,,,2013-05-04,female\ns-2,,,2012-01-02,male\n");
+        assertThat(importZip("first.zip", bulk).summary()).isEqualTo(new RosterSummary(5, 0, 0, 0, 3, 0, 0, 0));
+        assertThat(withoutFingerprint()).as("every row taken whole is remembered as the file said it").isEmpty();
+
+        // By hand: Amélie changes class, Claire is no longer Bastien's guardian, Gabriel becomes Amélie's. Only these four
+        // are looked at again.
+        Person amelie = as(admin, () -> people.findByExternalId("s-1")).orElseThrow();
+        as(admin, () -> people.update(amelie.id(), new PersonDetails(PersonKind.STUDENT, "Amélie", "Poulain", amelie.birthDate(), "6e Z",
+                null, null, null, null, "s-1")));
+        UUID claire = as(admin, () -> people.findByExternalId("g-1")).orElseThrow().id();
+        UUID bastien = as(admin, () -> people.findByExternalId("s-2")).orElseThrow().id();
+        as(admin, () -> run(() -> people.unlink(claire, bastien)));
+        UUID gabriel = as(admin, () -> people.findByExternalId("g-2")).orElseThrow().id();
+        as(admin, () -> run(() -> people.link(gabriel, amelie.id(), Relationship.FATHER, true)));
+        assertThat(withoutFingerprint()).containsExactlyInAnyOrder("s-1", "s-2", "g-1", "g-2");
+
+        RosterImport again = preview("again.zip", bulk);
+        assertThat(again.summary()).as("the file puts back Amélie's class and Claire's link, and takes Gabriel's from Amélie")
+                .isEqualTo(new RosterSummary(0, 1, 4, 0, 1, 0, 1, 0));
+        assertThat(setAside(again.id())).as("Paul, as the registry holds him, is set aside").isEqualTo(1);
+        assertThat(settled(as(admin, () -> imports.confirm(again.id()))).status()).isEqualTo(RosterImport.Status.APPLIED);
+        assertThat(as(admin, () -> people.find(amelie.id())).orElseThrow().className()).isEqualTo("07");
+        assertThat(as(admin, () -> people.links(bastien))).extracting(g -> g.other().externalId()).containsExactlyInAnyOrder("g-1", "g-2");
+        assertThat(as(admin, () -> people.links(amelie.id()))).extracting(g -> g.other().externalId()).containsExactly("g-1");
+        assertThat(withoutFingerprint()).isEmpty();
+        RosterImport same = preview("same.zip", bulk);
+        assertThat(same.summary()).isEqualTo(new RosterSummary(0, 0, 5, 0, 0, 0, 0, 0));
+        assertThat(setAside(same.id())).isEqualTo(5);
+
+        // Gabriel's row drops Bastien, and Bastien becomes staff: both his links go, though Claire's row, unchanged,
+        // still states hers: that statement is refused now, and said again by every import until the file changes.
+        bulk.put("users.csv", bulk.get("users.csv").replace("g-2,,,true,org-1,parent,,,Gabriel,Roux,,,,,,s-2,,", "g-2,,,true,org-1,parent,,,Gabriel,Roux,,,,,,,,")
+                .replace("s-2,,,true,org-1,student,bastien,,Bastien,Roux,,,,,,g-1,08,", "s-2,,,true,org-1,aide,bastien,,Bastien,Roux,,,,,,,,"));
+        bulk.put("demographics.csv", "sourcedId,status,dateLastModified,birthDate,sex\ns-1,,,2013-05-04,female\n");
+        RosterImport changed = preview("changed.zip", bulk);
+        assertThat(changed.summary()).isEqualTo(new RosterSummary(0, 1, 4, 0, 0, 0, 2, 1));
+        assertThat(as(admin, () -> imports.problems(changed.id(), 0, 10))).extracting(RosterProblem::line, RosterProblem::messageKey)
+                .containsExactly(tuple(4L, "people.import.link.kinds"));
+        assertThat(settled(as(admin, () -> imports.confirm(changed.id()))).status()).isEqualTo(RosterImport.Status.APPLIED);
+        assertThat(as(admin, () -> people.find(bastien)).orElseThrow().kind()).isEqualTo(PersonKind.STAFF);
+        assertThat(as(admin, () -> people.links(bastien))).isEmpty();
+        assertThat(as(admin, () -> people.links(amelie.id()))).extracting(g -> g.other().externalId()).containsExactly("g-1");
+        assertThat(withoutFingerprint()).as("Claire's row is looked at again next time").containsExactly("g-1");
+        RosterImport refusedAgain = preview("changed-again.zip", bulk);
+        assertThat(refusedAgain.summary()).isEqualTo(new RosterSummary(0, 0, 5, 0, 0, 0, 0, 1));
+        assertThat(as(admin, () -> imports.problems(refusedAgain.id(), 0, 10))).extracting(RosterProblem::line, RosterProblem::messageKey)
+                .containsExactly(tuple(4L, "people.import.link.kinds"));
+    }
+
+    /** The external ids of this school's people whose fingerprint the registry does not keep. */
+    private List<String> withoutFingerprint() {
+        return OwnerDatabase.inTenant(env, school.id(), owner -> owner.sql(
+                "select external_id from person where tenant_id = ? and import_fingerprint is null").param(school.id())
+                .query(String.class).list());
+    }
+
+    /** How many of the rows a preview kept were set aside as the registry already holds them. */
+    private long setAside(UUID importId) {
+        return OwnerDatabase.inTenant(env, school.id(), owner -> owner.sql(
+                "select count(*) from roster_kept_person where import_id = ? and unchanged and given_name is null").param(importId)
+                .query(Long.class).single());
+    }
+
+    private RosterImport preview(String name, Map<String, String> files) throws IOException {
+        Path zip = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream entries = new ZipOutputStream(out)) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                entries.putNextEntry(new ZipEntry("export/" + file.getKey()));
+                entries.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                entries.closeEntry();
+            }
+        }
+        return settled(as(admin, () -> imports.start(List.of(upload(zip)), RosterImport.Mode.CHANGES, null)));
     }
 
     @Test
@@ -400,15 +489,7 @@ class RosterImportIT {
     }
 
     private RosterImport importZip(String name, Map<String, String> files) throws IOException {
-        Path zip = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream entries = new ZipOutputStream(out)) {
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                entries.putNextEntry(new ZipEntry("export/" + file.getKey()));
-                entries.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-                entries.closeEntry();
-            }
-        }
-        RosterImport previewed = settled(as(admin, () -> imports.start(List.of(upload(zip)), RosterImport.Mode.CHANGES, null)));
+        RosterImport previewed = preview(name, files);
         if (previewed.status() != RosterImport.Status.PREVIEWED) {
             return previewed;
         }
