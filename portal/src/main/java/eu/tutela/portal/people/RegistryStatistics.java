@@ -6,17 +6,20 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The planner's statistics of the registry brought up to date when a large change left them behind, before an import
- * compares a roster with it. Autovacuum analyses a table within a minute or so of a large import; a re-import, or
- * the import confirmed right after its preview, may come sooner, and its joins planned for the few rows the
- * statistics still count became nested loops over the hundred thousand there are. Its own short transaction: ANALYZE
- * locks the table against another ANALYZE until the end of the transaction, which must not be an import's.
+ * The planner's statistics of the registry kept up to date around imports. Autovacuum analyses a table within a minute
+ * or so of a large change; a re-import, the import confirmed right after its preview, or the people grid opened right
+ * after an import may come sooner, and joins planned for the few rows the statistics still counted became nested
+ * loops over the hundred thousand there were (a re-import's search for the links left out took seconds, not a tenth of one).
+ * So an import that wrote many rows analyses the registry before it commits, and an import about to compare a roster
+ * with the registry analyses it when something else changed it much since.
  */
 @Component
 class RegistryStatistics {
 
-    /** Rows changed since the last analysis, past which it is redone: a tenth of the table, and at least this many. */
-    private static final int AT_LEAST = 10_000;
+    /** Rows written, or changed since the last analysis (and a tenth of the table), past which it is redone. */
+    static final int MANY = 10_000;
+
+    private static final String[] TABLES = {"person", "guardianship"};
 
     private final JdbcClient jdbc;
 
@@ -24,15 +27,34 @@ class RegistryStatistics {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Analyses the tables that changed much since their last analysis, unless one was analysed within the minute (by the
+     * import that changed them: its own changes are counted again once it commits). In a short transaction of its own:
+     * ANALYZE locks the table against another ANALYZE until the end of the transaction, which must not be an import's.
+     *
+     * @return whether a table was analysed
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void refresh() {
-        for (String table : new String[] {"person", "guardianship"}) {
+    public boolean refresh() {
+        boolean analysed = false;
+        for (String table : TABLES) {
             boolean stale = jdbc.sql("""
-                    select coalesce((select n_mod_since_analyze > greatest(?, n_live_tup / 10) from pg_stat_user_tables
-                                      where relid = ?::regclass), false)""").params(AT_LEAST, table).query(Boolean.class).single();
+                    select coalesce((select n_mod_since_analyze > greatest(?, n_live_tup / 10)
+                                            and coalesce(greatest(last_analyze, last_autoanalyze), '-infinity') < now() - interval '1 minute'
+                                       from pg_stat_user_tables where relid = ?::regclass), false)""").params(MANY, table)
+                    .query(Boolean.class).single();
             if (stale) {
                 jdbc.sql("analyze " + table).update();
+                analysed = true;
             }
+        }
+        return analysed;
+    }
+
+    /** Analyses the registry in the caller's transaction, its own changes included: an import that wrote many rows. */
+    public void analyse() {
+        for (String table : TABLES) {
+            jdbc.sql("analyze " + table).update();
         }
     }
 }

@@ -78,12 +78,14 @@ class RosterRun {
             staged.staging.keep(importId, stage);
             records.staged(importId, staged.staging.carried(), staged.staging.carriesLinks());
             phases.done("kept");
-            statistics.refresh();
+            if (statistics.refresh()) {
+                phases.done("registry analysed");
+            }
             staged.staging.settleRegistry();
             phases.done("checked against the registry");
-            RosterSummary summary = staged.staging.summary(staged.full);
+            RosterSummary summary = staged.staging.summary(staged.full, phases::done);
             staged.staging.keepProblems(importId, KEPT_PROBLEMS);
-            phases.done("compared");
+            phases.done("problems kept");
             records.summarise(importId, RosterImport.Status.PREVIEWED, summary);
             log.info("Roster import {} previewed: {}", importId, phases);
             metrics.finished("preview", summary, phases.total());
@@ -96,7 +98,9 @@ class RosterRun {
     /**
      * Merges the rows the preview read and checked into the registry in this one transaction, with its audit entry: the
      * preview's staged rows are checked again against the registry as it is now (it may have changed since), not read
-     * again from the files (an import previewed before they were kept reads them again).
+     * again from the files (an import previewed before they were kept, or whose kept rows a database crash emptied, reads
+     * them again). The rows the preview set aside as the registry held them stay aside, as the preview showed: a person
+     * changed by hand since keeps the change, and the next import compares that row again.
      */
     @Transactional
     public void apply(UUID importId, Progress progress) throws IOException {
@@ -118,13 +122,20 @@ class RosterRun {
             } else {
                 staged = read(found.get(), progress, phases);
             }
-            statistics.refresh();
+            if (statistics.refresh()) {
+                phases.done("registry analysed");
+            }
             staged.staging.settleRegistry();
             phases.done("checked against the registry");
-            RosterSummary summary = staged.staging.summary(staged.full);
+            RosterSummary summary = staged.staging.summary(staged.full, phases::done);
             staged.staging.keepProblems(importId, KEPT_PROBLEMS);
-            phases.done("compared");
+            phases.done("problems kept");
             staged.staging.merge(staged.full, importId, summary, phases::done);
+            if (summary.newPeople() + summary.changedPeople() + summary.deactivatedPeople() + summary.newLinks() + summary.changedLinks()
+                    + summary.removedLinks() >= RegistryStatistics.MANY) {
+                statistics.analyse();
+                phases.done("registry analysed");
+            }
             stage.forget(importId);
             log.info("Roster import {} applied: {}", importId, phases);
             metrics.finished("apply", summary, phases.total());

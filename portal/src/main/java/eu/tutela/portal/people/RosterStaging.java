@@ -364,8 +364,8 @@ final class RosterStaging implements RosterSink {
     }
 
 
-    /** What applying would do (before {@link #merge}) in this mode. */
-    RosterSummary summary(boolean full) {
+    /** What applying would do (before {@link #merge}) in this mode; each part said done to {@code step}. */
+    RosterSummary summary(boolean full, Consumer<String> step) {
         Map<String, Object> counts = jdbc.sql("""
                 select count(*) filter (where p.id is null) as new_people,
                        count(*) filter (where p.id is not null and not (p.active and not s.active)
@@ -375,7 +375,9 @@ final class RosterStaging implements RosterSink {
                   from roster_person s left join person p on p.external_id = s.external_id
                  where s.valid and not s.unchanged""".formatted(changedCondition())).query().singleRow();
         long settled = jdbc.sql("select count(*) from roster_person where valid and unchanged").query(Long.class).single();
+        step.accept("people compared");
         long absent = full ? leftOut() : 0;
+        step.accept("absences found");
         Map<String, Object> linkCounts = jdbc.sql("""
                 select count(*) filter (where l.guardian_id is null) as new_links,
                        count(*) filter (where l.guardian_id is not null
@@ -385,7 +387,9 @@ final class RosterStaging implements RosterSink {
                   left join person pg on pg.external_id = g.guardian_id
                   left join person pc on pc.external_id = g.child_id
                   left join guardianship l on l.guardian_id = pg.id and l.child_id = pc.id""").query().singleRow();
+        step.accept("links compared");
         long removed = full && carriesLinks ? linksLeftOut() : 0;
+        step.accept("links left out found");
         long invalid = jdbc.sql("select count(distinct (file, line)) from roster_problem").query(Long.class).single();
         return new RosterSummary(count(counts.get("new_people")), count(counts.get("changed")),
                 count(counts.get("unchanged")) + (int) settled, count(counts.get("deactivated")) + (int) absent,
@@ -419,26 +423,27 @@ final class RosterStaging implements RosterSink {
      */
     private long linksLeftOut() {
         jdbc.sql("drop table if exists roster_removed_link").update();
-        return jdbc.sql("""
-                create temporary table roster_removed_link on commit drop as
-                with touched as (
-                    select l.guardian_id, l.child_id from roster_person s
-                      join person pc on pc.external_id = s.external_id join guardianship l on l.child_id = pc.id
-                     where s.valid and not s.unchanged
-                    union
-                    select l.guardian_id, l.child_id from roster_person s
-                      join person pg on pg.external_id = s.external_id join guardianship l on l.guardian_id = pg.id
-                     where not (s.valid and s.unchanged)
-                    union
-                    select l.guardian_id, l.child_id from roster_unlisted u join guardianship l on l.guardian_id = u.id
-                )
-                select t.guardian_id, t.child_id from touched t
-                  join person pc on pc.id = t.child_id join person pg on pg.id = t.guardian_id
-                 where pg.external_id is not null and pc.restricted_since is null and pg.restricted_since is null
-                   and exists (select 1 from roster_person s where s.external_id = pc.external_id and s.valid)
-                   and not exists (select 1 from roster_guardianship g
-                                    where g.guardian_id = pg.external_id and g.child_id = pc.external_id)""").update();
+        return jdbc.sql("create temporary table roster_removed_link on commit drop as " + LINKS_LEFT_OUT).update();
     }
+
+    private static final String LINKS_LEFT_OUT = """
+            with touched as (
+                select l.guardian_id, l.child_id from roster_person s
+                  join person pc on pc.external_id = s.external_id join guardianship l on l.child_id = pc.id
+                 where s.valid and not s.unchanged
+                union
+                select l.guardian_id, l.child_id from roster_person s
+                  join person pg on pg.external_id = s.external_id join guardianship l on l.guardian_id = pg.id
+                 where not (s.valid and s.unchanged)
+                union
+                select l.guardian_id, l.child_id from roster_unlisted u join guardianship l on l.guardian_id = u.id
+            )
+            select t.guardian_id, t.child_id from touched t
+              join person pc on pc.id = t.child_id join person pg on pg.id = t.guardian_id
+             where pg.external_id is not null and pc.restricted_since is null and pg.restricted_since is null
+               and exists (select 1 from roster_person s where s.external_id = pc.external_id and s.valid)
+               and not exists (select 1 from roster_guardianship g
+                                where g.guardian_id = pg.external_id and g.child_id = pc.external_id)""";
 
     /**
      * Applies the staged rows to the registry: new people, changed fields, deactivations, links. The summary, counted

@@ -220,18 +220,14 @@ class RosterImportIT {
 
     @Test
     void oneRosterBulkDeltaAndRolesAreHonoured() throws IOException {
-        Map<String, String> bulk = new LinkedHashMap<>();
-        bulk.put("manifest.csv", manifest("1.1", "bulk", "bulk"));
-        bulk.put("orgs.csv", "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\norg-1,,,Collège,school,,\n");
-        bulk.put("users.csv", """
+        Map<String, String> bulk = bulkSet("""
                 sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password
                 s-1,,,true,org-1,student,amelie,,Amélie,Poulain,,,,,,"g-1,g-2",07,
                 s-2,,,true,org-1,student,bastien,,Bastien,Roux,,,,,,g-1,08,
                 g-1,,,true,org-1,parent,,,Claire,Poulain,,,claire@example.org,,0611223344,"s-1,s-2",,
                 g-2,,,true,org-1,relative,,,Mamie,Poulain,,,,,,,,
                 t-1,,,true,org-1,teacher,,,Paul,Prof,,,paul@example.org,,,,,
-                """);
-        bulk.put("demographics.csv", "sourcedId,status,dateLastModified,birthDate,sex\ns-1,,,2013-05-04,female\ns-2,,,2012-01-02,male\n");
+                """, "sourcedId,status,dateLastModified,birthDate,sex\ns-1,,,2013-05-04,female\ns-2,,,2012-01-02,male\n");
         RosterImport first = importZip("oneroster-bulk.zip", bulk);
         assertThat(first.format()).isEqualTo(RosterImport.Format.ONEROSTER);
         assertThat(first.mode()).isEqualTo(RosterImport.Mode.FULL);
@@ -292,19 +288,15 @@ class RosterImportIT {
 
     @Test
     void aReimportLooksAgainOnlyAtTheRowsChangedInTheFileOrByHand() throws IOException {
-        Map<String, String> bulk = new LinkedHashMap<>();
-        bulk.put("manifest.csv", manifest("1.1", "bulk", "bulk"));
-        bulk.put("orgs.csv", "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\norg-1,,,Collège,school,,\n");
         // Gabriel (g-2) is Bastien's guardian by his own row only.
-        bulk.put("users.csv", """
+        Map<String, String> bulk = bulkSet("""
                 sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password
                 s-1,,,true,org-1,student,amelie,,Amélie,Poulain,,,,,,g-1,07,
                 s-2,,,true,org-1,student,bastien,,Bastien,Roux,,,,,,g-1,08,
                 g-1,,,true,org-1,parent,,,Claire,Poulain,,,claire@example.org,,0611223344,"s-1,s-2",,
                 g-2,,,true,org-1,parent,,,Gabriel,Roux,,,,,,s-2,,
                 t-1,,,true,org-1,teacher,,,Paul,Prof,,,paul@example.org,,,,,
-                """);
-        bulk.put("demographics.csv", "sourcedId,status,dateLastModified,birthDate,sex\ns-1,,,2013-05-04,female\ns-2,,,2012-01-02,male\n");
+                """, "sourcedId,status,dateLastModified,birthDate,sex\ns-1,,,2013-05-04,female\ns-2,,,2012-01-02,male\n");
         assertThat(importZip("first.zip", bulk).summary()).isEqualTo(new RosterSummary(5, 0, 0, 0, 3, 0, 0, 0));
         assertThat(withoutFingerprint()).as("every row taken whole is remembered as the file said it").isEmpty();
 
@@ -496,6 +488,16 @@ class RosterImportIT {
         RosterImport applied = settled(as(admin, () -> imports.confirm(previewed.id())));
         assertThat(applied.status()).isEqualTo(RosterImport.Status.APPLIED);
         return applied;
+    }
+
+    /** A OneRoster 1.1 bulk set, as a zip holds it: the manifest, one school, these users and their birth dates. */
+    private static Map<String, String> bulkSet(String users, String demographics) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("manifest.csv", manifest("1.1", "bulk", "bulk"));
+        files.put("orgs.csv", "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\norg-1,,,Collège,school,,\n");
+        files.put("users.csv", users);
+        files.put("demographics.csv", demographics);
+        return files;
     }
 
     private static String manifest(String version, String users, String demographics) {
