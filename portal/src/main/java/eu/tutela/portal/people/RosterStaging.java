@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +68,13 @@ final class RosterStaging implements RosterSink {
     private final RosterFingerprint fingerprint = new RosterFingerprint();
     /** The person read last, waiting for the links its row states (they come right after it). */
     private Pending pending;
+    /** The ids of the rows staged, whole or bare, and those staged more than once (refused: an id twice). */
+    private final Set<String> stagedIds = new HashSet<>();
+    private final Set<String> twice = new HashSet<>();
+    private boolean kindless;
+    /** The ids of the rows staged bare, and the links their rows state, which need looking at only if an end changed. */
+    private final Set<String> setAside = new HashSet<>();
+    private final List<Object[]> linksSetAside = new ArrayList<>();
 
     RosterStaging(JdbcClient jdbc, CopyManager copy, LocalDate today) {
         this.jdbc = jdbc;
@@ -120,10 +129,20 @@ final class RosterStaging implements RosterSink {
             people.row(p.file(), p.line(), p.externalId(), p.kind() == null ? null : p.kind().name(),
                     null, null, null, null, null, null, null, null, null, p.active(),
                     p.relationship() == null ? null : p.relationship().name(), p.parentalResponsibility(), true, hex(print));
+            staged(p.externalId(), p.kind());
+            setAside.add(p.externalId());
+            linksSetAside.addAll(stated);
         } else {
             check(p, print);
+            stated.forEach(links::row);
         }
-        stated.forEach(links::row);
+    }
+
+    private void staged(String externalId, PersonKind kind) {
+        if (!stagedIds.add(externalId)) {
+            twice.add(externalId);
+        }
+        kindless |= kind == null;
     }
 
     /** The row completed by the files read before it: a role (OneRoster 1.2) sets the kind, demographics the birth date. */
@@ -180,6 +199,7 @@ final class RosterStaging implements RosterSink {
                 SearchText.fold(d.givenName() + " " + d.familyName()), d.birthDate(), d.className(), d.email(), d.phone(),
                 d.language(), d.jobFunction(), p.active(), p.relationship() == null ? null : p.relationship().name(),
                 p.parentalResponsibility(), false, hex(print));
+        staged(d.externalId(), p.kind());
     }
 
     /** A bytea as COPY reads it. */
@@ -244,23 +264,30 @@ final class RosterStaging implements RosterSink {
      */
     void settleFile() {
         finishPending();
-        births.clear();
-        roles.clear();
+        // A link between two people the registry holds as the file says them is in the registry as stated: nothing
+        // checks or compares it again. A row set aside stays aside from here on, unless its id comes twice.
+        setAside.removeAll(twice);
+        for (Object[] link : linksSetAside) {
+            if (!setAside.contains((String) link[2]) || !setAside.contains((String) link[3])) {
+                links.row(link);
+            }
+        }
+        boolean duplicates = !twice.isEmpty();
+        for (Collection<?> done : List.of(births.keySet(), roles.keySet(), stagedIds, twice, setAside, linksSetAside)) {
+            done.clear();
+        }
         known = null;
         for (Batch batch : new Batch[] {people, links, problems}) {
             batch.flush();
         }
         indexed();
-        invalidate("kind", "people.kind.required", "s.kind is null", "null");
-        invalidate("externalId", "people.import.externalId.duplicate", """
-                s.external_id in (select external_id from roster_person group by external_id having count(*) > 1)""", "s.external_id");
-        // A link between two people the registry holds as the file says them is in the registry as stated: nothing
-        // checks or compares it again (whether a row is set aside so is final once the file is read).
-        jdbc.sql("""
-                delete from roster_link l using roster_person a, roster_person b
-                 where a.external_id = l.from_id and b.external_id = l.to_id and a.valid and a.unchanged and b.valid and b.unchanged""")
-                .update();
-        jdbc.sql("analyze roster_link").update();
+        if (kindless) {
+            invalidate("kind", "people.kind.required", "s.kind is null", "null");
+        }
+        if (duplicates) {
+            invalidate("externalId", "people.import.externalId.duplicate", """
+                    s.external_id in (select external_id from roster_person group by external_id having count(*) > 1)""", "s.external_id");
+        }
     }
 
     /** Keeps the settled rows for the import that follows the preview (see {@link #restore}). */
@@ -451,15 +478,19 @@ final class RosterStaging implements RosterSink {
      * tenant's people or links).
      */
     void merge(boolean full, UUID importId, RosterSummary summary, Consumer<String> step) {
+        // The ids of the people links will name, as they are added or found (see links()).
+        jdbc.sql("create temporary table roster_ids (external_id text, id uuid) on commit drop").update();
         if (summary.newPeople() > 0) {
             jdbc.sql("""
-                    insert into person (tenant_id, id, kind, given_name, family_name, search_text, birth_date, class_name, email, phone,
-                                        language, job_function, external_id, active, last_import_id, import_fingerprint)
-                    select current_tenant_id(), gen_random_uuid(), s.kind, s.given_name, s.family_name, s.search_text, s.birth_date,
-                           s.class_name, s.email, s.phone, s.language, s.job_function, s.external_id, s.active, ?, %s
-                      from roster_person s
-                     where s.valid and not s.unchanged and not exists (select 1 from person p where p.external_id = s.external_id)"""
-                    .formatted(STORED_FINGERPRINT)).param(importId).update();
+                    with added as (
+                        insert into person (tenant_id, id, kind, given_name, family_name, search_text, birth_date, class_name, email,
+                                            phone, language, job_function, external_id, active, last_import_id, import_fingerprint)
+                        select current_tenant_id(), gen_random_uuid(), s.kind, s.given_name, s.family_name, s.search_text, s.birth_date,
+                               s.class_name, s.email, s.phone, s.language, s.job_function, s.external_id, s.active, ?, %s
+                          from roster_person s
+                         where s.valid and not s.unchanged and not exists (select 1 from person p where p.external_id = s.external_id)
+                        returning external_id, id)
+                    insert into roster_ids select external_id, id from added""".formatted(STORED_FINGERPRINT)).param(importId).update();
             step.accept("people added");
         }
         if (summary.changedPeople() + summary.deactivatedPeople() > 0) {
@@ -511,12 +542,13 @@ final class RosterStaging implements RosterSink {
     /** Writes the links that are new or say something new: an unchanged link is not written again. */
     private void links() {
         // The ids of everyone a link names, in a table of this transaction with fresh statistics: the registry's lag
-        // behind the rows just added, and a join planned on them would loop.
+        // behind the rows just added, and a join planned on them would loop. The people just added are there already;
+        // only the others are looked up.
         jdbc.sql("""
-                create temporary table roster_ids on commit drop as
+                insert into roster_ids
                 select p.external_id, p.id from person p
-                 where p.external_id in (select guardian_id from roster_guardianship union select child_id from roster_guardianship)""")
-                .update();
+                 where p.external_id in (select guardian_id from roster_guardianship union select child_id from roster_guardianship
+                                         except select external_id from roster_ids)""").update();
         jdbc.sql("analyze roster_ids").update();
         jdbc.sql("""
                 insert into guardianship (tenant_id, guardian_id, child_id, relationship, parental_responsibility)
