@@ -52,7 +52,6 @@ final class RosterStaging implements RosterSink {
             "problem", PROBLEM_COLUMNS);
 
     private final JdbcClient jdbc;
-    private final CopyManager copy;
     private final LocalDate today;
     private final Batch people;
     private final Batch links;
@@ -78,7 +77,6 @@ final class RosterStaging implements RosterSink {
 
     RosterStaging(JdbcClient jdbc, CopyManager copy, LocalDate today) {
         this.jdbc = jdbc;
-        this.copy = copy;
         this.today = today;
         jdbc.sql("""
                 create temporary table roster_person (
