@@ -1,17 +1,24 @@
 package eu.tutela.portal.people;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The planner's statistics of the registry kept up to date around imports. Autovacuum analyses a table within a minute
  * or so of a large change; a re-import, the import confirmed right after its preview, or the people grid opened right
  * after an import may come sooner, and joins planned for the few rows the statistics still counted became nested
  * loops over the hundred thousand there were (a re-import's search for the links left out took seconds, not a tenth of one).
- * So an import that wrote many rows analyses the registry before it commits, and an import about to compare a roster
- * with the registry analyses it when something else changed it much since.
+ * So an import that wrote many rows has the registry analysed as soon as it commits, in the background (the import is
+ * done: nobody waits for the statistics, and another import about to compare waits for them at most), and an import
+ * about to compare a roster with the registry analyses it when something else changed it much since.
  */
 @Component
 class RegistryStatistics {
@@ -21,10 +28,14 @@ class RegistryStatistics {
 
     private static final String[] TABLES = {"person", "guardianship"};
 
-    private final JdbcClient jdbc;
+    private static final Logger log = LoggerFactory.getLogger(RegistryStatistics.class);
 
-    RegistryStatistics(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final TaskExecutor background;
+
+    RegistryStatistics(JdbcClient jdbc, @Qualifier("applicationTaskExecutor") TaskExecutor background) {
         this.jdbc = jdbc;
+        this.background = background;
     }
 
     /**
@@ -51,10 +62,24 @@ class RegistryStatistics {
         return analysed;
     }
 
-    /** Analyses the registry in the caller's transaction, its own changes included: an import that wrote many rows. */
-    public void analyse() {
-        for (String table : TABLES) {
-            jdbc.sql("analyze " + table).update();
-        }
+    /**
+     * Analyses the registry once the caller's transaction (an import that wrote many rows) has committed, in the
+     * background, outside any transaction. A statistics run lost with the process is autovacuum's to do a minute later.
+     */
+    public void analyseOnceCommitted() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                background.execute(() -> {
+                    try {
+                        for (String table : TABLES) {
+                            jdbc.sql("analyze " + table).update();
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("The registry's statistics were not refreshed after an import: {}", e.getMessage());
+                    }
+                });
+            }
+        });
     }
 }

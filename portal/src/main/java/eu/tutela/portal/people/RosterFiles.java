@@ -64,6 +64,11 @@ class RosterFiles {
 
     /** The file's bytes, fetched a chunk at a time in the caller's transaction. */
     InputStream open(UUID importId, String name) {
+        return open(importId, name, () -> { });
+    }
+
+    /** As {@link #open(UUID, String)}, telling {@code beforeFetch} each time it is about to query the next chunk. */
+    InputStream open(UUID importId, String name, Runnable beforeFetch) {
         return new InputStream() {
             private int seq;
             private byte[] chunk = new byte[0];
@@ -72,6 +77,7 @@ class RosterFiles {
 
             private boolean fill() {
                 while (!end && position >= chunk.length) {
+                    beforeFetch.run();
                     chunk = jdbc.sql("select bytes from roster_import_chunk where import_id = ? and file_name = ? and seq = ?")
                             .params(importId, name, seq++).query(byte[].class).optional().orElse(null);
                     position = 0;

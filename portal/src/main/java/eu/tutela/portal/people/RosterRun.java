@@ -133,8 +133,7 @@ class RosterRun {
             staged.staging.merge(staged.full, importId, summary, phases::done);
             if (summary.newPeople() + summary.changedPeople() + summary.deactivatedPeople() + summary.newLinks() + summary.changedLinks()
                     + summary.removedLinks() >= RegistryStatistics.MANY) {
-                statistics.analyse();
-                phases.done("registry analysed");
+                statistics.analyseOnceCommitted();
             }
             stage.forget(importId);
             log.info("Roster import {} applied: {}", importId, phases);
@@ -200,32 +199,48 @@ class RosterRun {
         OneRosterFormat.Files opener = name -> stored.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst()
                 .map(f -> {
                     try {
-                        return RosterCsv.open(f.name(), counted(files.open(importId, f.name()), read, total, progress),
+                        return RosterCsv.open(f.name(), counted(files.open(importId, f.name(), staging::pause), read, total, progress),
                                 choice.orElse(f.encoding()));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 });
         boolean full;
-        if (stored.stream().anyMatch(f -> f.name().equalsIgnoreCase(OneRosterFormat.USERS)
-                || f.name().equalsIgnoreCase(OneRosterFormat.MANIFEST))) {
-            OneRosterFormat.Manifest manifest = OneRosterFormat.read(opener, staging);
-            full = manifest.bulk();
-            records.read(importId, RosterImport.Format.ONEROSTER, full ? RosterImport.Mode.FULL : RosterImport.Mode.CHANGES);
-        } else if (stored.size() == 1) {
-            try (RosterCsv csv = opener.open(stored.getFirst().name()).orElseThrow()) {
-                TutelaCsvFormat.read(csv, staging);
-            }
-            full = rosterImport.mode() == RosterImport.Mode.FULL;
-            records.read(importId, RosterImport.Format.TUTELA_CSV, rosterImport.mode());
-        } else {
-            throw new RosterRefusal("people.import.whichFormat", String.join(", ", stored.stream().map(RosterFiles.StoredFile::name).toList()));
+        try {
+            full = readInto(rosterImport, staging, stored, opener);
+        } catch (IOException | RuntimeException e) {
+            staging.abandon();
+            throw e;
         }
         progress.reading(total, total);
         phases.done("read and staged");
         staging.settleFile();
         phases.done("checked");
         return new Staged(staging, full);
+    }
+
+    /** Reads the stored files in their format into the staging; whether they are a full list. */
+    private boolean readInto(RosterImport rosterImport, RosterStaging staging, List<RosterFiles.StoredFile> stored,
+            OneRosterFormat.Files opener) throws IOException {
+        UUID importId = rosterImport.id();
+        boolean full;
+        if (stored.stream().anyMatch(f -> f.name().equalsIgnoreCase(OneRosterFormat.USERS)
+                || f.name().equalsIgnoreCase(OneRosterFormat.MANIFEST))) {
+            OneRosterFormat.Manifest manifest = OneRosterFormat.read(opener, staging);
+            full = manifest.bulk();
+            staging.pause();
+            records.read(importId, RosterImport.Format.ONEROSTER, full ? RosterImport.Mode.FULL : RosterImport.Mode.CHANGES);
+        } else if (stored.size() == 1) {
+            try (RosterCsv csv = opener.open(stored.getFirst().name()).orElseThrow()) {
+                TutelaCsvFormat.read(csv, staging);
+            }
+            full = rosterImport.mode() == RosterImport.Mode.FULL;
+            staging.pause();
+            records.read(importId, RosterImport.Format.TUTELA_CSV, rosterImport.mode());
+        } else {
+            throw new RosterRefusal("people.import.whichFormat", String.join(", ", stored.stream().map(RosterFiles.StoredFile::name).toList()));
+        }
+        return full;
     }
 
     private CopyManager copyManager() {

@@ -1,8 +1,8 @@
 package eu.tutela.portal.people;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class RosterStaging implements RosterSink {
 
-    /** Rows are sent to the database in COPY batches of about this many characters: memory stays flat. */
+    /**
+     * Rows are sent to the database in steps of about this many characters, the people's (one COPY kept open) small,
+     * the links' and problems' large (each of their steps ends the people's COPY and starts it again).
+     */
+    private static final int STEP = 1 << 16;
     private static final int BATCH = 1 << 20;
     private static final String NO_ID = "";
 
@@ -53,6 +58,7 @@ final class RosterStaging implements RosterSink {
 
     private final JdbcClient jdbc;
     private final LocalDate today;
+    private final Copies copies;
     private final Batch people;
     private final Batch links;
     private final Batch problems;
@@ -91,9 +97,10 @@ final class RosterStaging implements RosterSink {
         jdbc.sql("""
                 create temporary table roster_problem (file text, line bigint, external_id text, field text, message_key text,
                     detail text) on commit drop""").update();
-        people = new Batch(copy, "roster_person (" + PERSON_COLUMNS + ")");
-        links = new Batch(copy, "roster_link (" + LINK_COLUMNS + ")");
-        problems = new Batch(copy, "roster_problem (" + PROBLEM_COLUMNS + ")");
+        copies = new Copies(copy);
+        people = new Batch(copies, "roster_person (" + PERSON_COLUMNS + ")", STEP);
+        links = new Batch(copies, "roster_link (" + LINK_COLUMNS + ")", BATCH);
+        problems = new Batch(copies, "roster_problem (" + PROBLEM_COLUMNS + ")", BATCH);
     }
 
     @Override
@@ -172,6 +179,7 @@ final class RosterStaging implements RosterSink {
     /** The fingerprints the registry keeps, by external id (only people an import wrote and nothing changed since). */
     private Map<String, byte[]> registry() {
         if (known == null) {
+            pause();
             known = new HashMap<>();
             jdbc.sql("select external_id, import_fingerprint from person where import_fingerprint is not null")
                     .query((RowCallbackHandler) rs -> known.put(rs.getString(1), rs.getBytes(2)));
@@ -256,6 +264,16 @@ final class RosterStaging implements RosterSink {
                 RosterImportRecords.clipped(detail, 300));
     }
 
+    /** The connection is needed for another statement while the files are read: the COPY under way ends first. */
+    void pause() {
+        copies.end();
+    }
+
+    /** The reading stopped half-way (a file refused, an error): no COPY is left under way on the connection. */
+    void abandon() {
+        copies.cancel();
+    }
+
     /**
      * Everything read: completes the staged rows with what other files said and sets aside the rows that cannot be
      * taken whatever the registry holds (an id twice, a person of no kind).
@@ -278,6 +296,7 @@ final class RosterStaging implements RosterSink {
         for (Batch batch : new Batch[] {people, links, problems}) {
             batch.flush();
         }
+        copies.end();
         indexed();
         if (kindless) {
             invalidate("kind", "people.kind.required", "s.kind is null", "null");
@@ -518,7 +537,7 @@ final class RosterStaging implements RosterSink {
         // The links written here are what the rows say: the fingerprints of the people they join stay.
         jdbc.sql("select set_config('tutela.roster_merge', 'on', true)").query(String.class).single();
         if (summary.newLinks() + summary.changedLinks() > 0) {
-            links();
+            links(summary);
             step.accept("links added");
         }
         if (full && carriesLinks && summary.removedLinks() > 0) {
@@ -538,7 +557,7 @@ final class RosterStaging implements RosterSink {
                  else s.fingerprint end""";
 
     /** Writes the links that are new or say something new: an unchanged link is not written again. */
-    private void links() {
+    private void links(RosterSummary summary) {
         // The ids of everyone a link names, in a table of this transaction with fresh statistics: the registry's lag
         // behind the rows just added, and a join planned on them would loop. The people just added are there already;
         // only the others are looked up.
@@ -548,17 +567,25 @@ final class RosterStaging implements RosterSink {
                  where p.external_id in (select guardian_id from roster_guardianship union select child_id from roster_guardianship
                                          except select external_id from roster_ids)""").update();
         jdbc.sql("analyze roster_ids").update();
-        jdbc.sql("""
-                insert into guardianship (tenant_id, guardian_id, child_id, relationship, parental_responsibility)
-                select current_tenant_id(), ig.id, ic.id, g.relationship, g.responsibility
-                  from roster_guardianship g
-                  join roster_ids ig on ig.external_id = g.guardian_id
-                  join roster_ids ic on ic.external_id = g.child_id
-                  left join guardianship l on l.guardian_id = ig.id and l.child_id = ic.id
-                 where l.guardian_id is null
-                    or (l.relationship, l.parental_responsibility) is distinct from (g.relationship, g.responsibility)
-                on conflict (tenant_id, guardian_id, child_id) do update
-                   set relationship = excluded.relationship, parental_responsibility = excluded.parental_responsibility""").update();
+        if (summary.changedLinks() > 0) {
+            jdbc.sql("""
+                    update guardianship l set relationship = g.relationship, parental_responsibility = g.responsibility
+                      from roster_guardianship g
+                      join roster_ids ig on ig.external_id = g.guardian_id
+                      join roster_ids ic on ic.external_id = g.child_id
+                     where l.guardian_id = ig.id and l.child_id = ic.id
+                       and (l.relationship, l.parental_responsibility) is distinct from (g.relationship, g.responsibility)""").update();
+        }
+        if (summary.newLinks() > 0) {
+            // A plain insert, not an upsert: the new links are those the registry lacks, counted in this transaction.
+            jdbc.sql("""
+                    insert into guardianship (tenant_id, guardian_id, child_id, relationship, parental_responsibility)
+                    select current_tenant_id(), ig.id, ic.id, g.relationship, g.responsibility
+                      from roster_guardianship g
+                      join roster_ids ig on ig.external_id = g.guardian_id
+                      join roster_ids ic on ic.external_id = g.child_id
+                     where not exists (select 1 from guardianship l where l.guardian_id = ig.id and l.child_id = ic.id)""").update();
+        }
     }
 
     /** Keeps the rows left out, for the person to read and download (at most this many). */
@@ -582,17 +609,80 @@ final class RosterStaging implements RosterSink {
         return value == null ? 0 : ((Number) value).intValue();
     }
 
-    /** Rows for one staging table, sent with COPY in batches (one COPY at a time on the connection, so batch by batch). */
-    private static final class Batch {
+    /**
+     * The connection's one COPY at a time, kept open while the same table's rows keep coming: the database stores
+     * them while the files are read further (the socket's buffer between the two), instead of waiting for a batch.
+     */
+    private static final class Copies {
 
         private final CopyManager copy;
+        private CopyIn open;
+        private String openTo;
+
+        Copies(CopyManager copy) {
+            this.copy = copy;
+        }
+
+        void send(String sql, CharSequence rows) {
+            byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+            try {
+                if (!sql.equals(openTo)) {
+                    end();
+                    open = copy.copyIn(sql);
+                    openTo = sql;
+                }
+                open.writeToCopy(bytes, 0, bytes.length);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Staging a roster failed: " + e.getMessage(), e);
+            }
+        }
+
+        /** Cancels the COPY under way, if any (the reading failed): the connection is free to say why. */
+        void cancel() {
+            if (open != null && open.isActive()) {
+                try {
+                    open.cancelCopy();
+                } catch (SQLException ignored) {
+                    // The transaction is failing anyway; what matters is the connection out of COPY.
+                }
+            }
+            open = null;
+            openTo = null;
+        }
+
+        /** Ends the COPY under way: the connection is free for other statements. */
+        void end() {
+            if (open == null) {
+                return;
+            }
+            try {
+                open.endCopy();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Staging a roster failed: " + e.getMessage(), e);
+            } finally {
+                open = null;
+                openTo = null;
+            }
+        }
+    }
+
+    /**
+     * Rows for one staging table, sent to {@link Copies} whenever this many characters are waiting: memory stays flat,
+     * and a table whose rows come one after the other (the people) is streamed in small steps.
+     */
+    private static final class Batch {
+
+        private final Copies copies;
         private final String sql;
-        private final StringBuilder text = new StringBuilder(BATCH + 4096);
+        private final int size;
+        private final StringBuilder text;
         private final CSVPrinter printer;
 
-        Batch(CopyManager copy, String target) {
-            this.copy = copy;
+        Batch(Copies copies, String target, int size) {
+            this.copies = copies;
             this.sql = "COPY " + target + " FROM STDIN (FORMAT csv)";
+            this.size = size;
+            this.text = new StringBuilder(size + 4096);
             try {
                 this.printer = CSVFormat.POSTGRESQL_CSV.print(text);
             } catch (IOException cannotHappen) {
@@ -606,21 +696,16 @@ final class RosterStaging implements RosterSink {
             } catch (IOException cannotHappen) {
                 throw new UncheckedIOException(cannotHappen);
             }
-            if (text.length() >= BATCH) {
+            if (text.length() >= size) {
                 flush();
             }
         }
 
         void flush() {
-            if (text.isEmpty()) {
-                return;
+            if (!text.isEmpty()) {
+                copies.send(sql, text);
+                text.setLength(0);
             }
-            try {
-                copy.copyIn(sql, new StringReader(text.toString()));
-            } catch (SQLException | IOException e) {
-                throw new IllegalStateException("Staging a roster failed: " + e.getMessage(), e);
-            }
-            text.setLength(0);
         }
     }
 }

@@ -228,7 +228,7 @@ class PeopleBenchmark {
     }
 
     private RosterImport settled(UUID admin, Tenant school, UUID id) {
-        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(10))
                 .until(() -> !as(admin, school, () -> imports.find(id)).orElseThrow().status().working());
         return as(admin, school, () -> imports.find(id)).orElseThrow();
     }
