@@ -6,7 +6,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * A preview's staging tables kept in the database between the preview and the import ({@code roster_x} of the
- * preview's transaction as the rows of {@code roster_kept_x} under its import), copied by one statement each way:
+ * preview's transaction as arrays of its rows in {@code roster_kept_x} under its import), copied by one statement each way:
  * nothing passes through the application, and memory stays flat whatever the roster's size.
  */
 @Repository
@@ -18,10 +18,14 @@ class RosterStage {
         this.jdbc = jdbc;
     }
 
-    /** Keeps this staging table of the transaction (these columns of it) for the import. */
+    /** Rows of a staging table per kept part (V32): one array each, a few parts for a whole roster. */
+    private static final int PART = 10_000;
+
+    /** Keeps this staging table of the transaction (these columns of it, the kept row type's) for the import. */
     void keep(UUID importId, String table, String columns) {
-        jdbc.sql("insert into roster_kept_" + table + " (tenant_id, import_id, " + columns + ") select current_tenant_id(), ?, "
-                + columns + " from roster_" + table).param(importId).update();
+        jdbc.sql("insert into roster_kept_" + table + " (tenant_id, import_id, rows) select current_tenant_id(), ?, array_agg(r) "
+                + "from (select row(" + columns + ")::roster_kept_" + table + "_row as r, (row_number() over () - 1) / " + PART
+                + " as part from roster_" + table + ") s group by part").param(importId).update();
     }
 
     /**
@@ -37,8 +41,8 @@ class RosterStage {
 
     /** Fills this (empty) staging table of the transaction with what the preview kept. */
     void restore(UUID importId, String table, String columns) {
-        jdbc.sql("insert into roster_" + table + " (" + columns + ") select " + columns + " from roster_kept_" + table
-                + " where import_id = ?").param(importId).update();
+        jdbc.sql("insert into roster_" + table + " (" + columns + ") select r.* from roster_kept_" + table + " k, unnest(k.rows) r"
+                + " where k.import_id = ?").param(importId).update();
     }
 
     /** Forgets the staged rows: the import is applied or will not be. */

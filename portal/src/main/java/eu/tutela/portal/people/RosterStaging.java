@@ -80,6 +80,8 @@ final class RosterStaging implements RosterSink {
     /** The ids of the rows staged bare, and the links their rows state, which need looking at only if an end changed. */
     private final Set<String> setAside = new HashSet<>();
     private final List<Object[]> linksSetAside = new ArrayList<>();
+    /** The rows compared (not set aside) that change nothing, as {@link #summary} last counted them. */
+    private int comparedUnchanged;
 
     RosterStaging(JdbcClient jdbc, CopyManager copy, LocalDate today) {
         this.jdbc = jdbc;
@@ -419,6 +421,7 @@ final class RosterStaging implements RosterSink {
                   from roster_person s left join person p on p.external_id = s.external_id
                  where s.valid and not s.unchanged""".formatted(changedCondition())).query().singleRow();
         long settled = jdbc.sql("select count(*) from roster_person where valid and unchanged").query(Long.class).single();
+        comparedUnchanged = count(counts.get("unchanged"));
         step.accept("people compared");
         long absent = full ? leftOut() : 0;
         step.accept("absences found");
@@ -524,7 +527,7 @@ final class RosterStaging implements RosterSink {
             }
             step.accept("people changed");
         }
-        if (summary.unchangedPeople() + summary.invalidRows() > 0) {
+        if (comparedUnchanged + summary.invalidRows() > 0) {
             // The rows that change nothing but the fingerprint: the registry already said what they say (a first import
             // since fingerprints, a change made by hand and made again in the file), or a link they state is refused now.
             jdbc.sql("""

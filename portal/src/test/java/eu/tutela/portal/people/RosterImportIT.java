@@ -355,7 +355,7 @@ class RosterImportIT {
     /** How many of the rows a preview kept were set aside as the registry already holds them. */
     private long setAside(UUID importId) {
         return OwnerDatabase.inTenant(env, school.id(), owner -> owner.sql(
-                "select count(*) from roster_kept_person where import_id = ? and unchanged and given_name is null").param(importId)
+                "select count(*) from roster_kept_person k, unnest(k.rows) r where k.import_id = ? and r.unchanged and r.given_name is null").param(importId)
                 .query(Long.class).single());
     }
 
