@@ -2,9 +2,13 @@ package eu.tutela.portal.people;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,8 +59,34 @@ class RosterFiles {
         return new StoredFile(name, size, encoding);
     }
 
+    /** Stores an archive's bytes as they are, under a name no file of the import can have; see {@link #storeEntry}. */
+    void storeArchive(UUID importId, String name, InputStream in) throws IOException {
+        store(importId, name, in, new TextEncoding.Detector());
+        jdbc.sql("update roster_import_file set archive = true where import_id = ? and file_name = ?").params(importId, name).update();
+    }
+
+    /**
+     * Records a file of a stored archive (this entry of it) under this name, its bytes read from the stream for the
+     * caller's detector to see and counted, not stored again.
+     */
+    StoredFile storeEntry(UUID importId, String name, String archive, String entry, InputStream in, TextEncoding.Detector detector)
+            throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long size = 0;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            detector.update(buffer, 0, n);
+            size += n;
+        }
+        TextEncoding encoding = detector.encoding();
+        jdbc.sql("insert into roster_import_file (tenant_id, import_id, file_name, size_bytes, encoding, in_archive, entry) "
+                        + "values (current_tenant_id(), ?, ?, ?, ?, ?, ?)")
+                .params(importId, name, size, encoding.name(), archive, entry).update();
+        return new StoredFile(name, size, encoding);
+    }
+
+    /** The import's files as read (an archive's files, not the archive). */
     List<StoredFile> files(UUID importId) {
-        return jdbc.sql("select file_name, size_bytes, encoding from roster_import_file where import_id = ? order by file_name")
+        return jdbc.sql("select file_name, size_bytes, encoding from roster_import_file where import_id = ? and not archive order by file_name")
                 .param(importId)
                 .query((rs, row) -> new StoredFile(rs.getString(1), rs.getLong(2), TextEncoding.valueOf(rs.getString(3))))
                 .list();
@@ -67,8 +97,31 @@ class RosterFiles {
         return open(importId, name, () -> { });
     }
 
-    /** As {@link #open(UUID, String)}, telling {@code beforeFetch} each time it is about to query the next chunk. */
+    /**
+     * As {@link #open(UUID, String)}, telling {@code beforeFetch} each time it is about to query the next chunk. A file
+     * of an archive is unpacked from it as it is read.
+     */
     InputStream open(UUID importId, String name, Runnable beforeFetch) {
+        Optional<String[]> inArchive = jdbc.sql("select in_archive, entry from roster_import_file where import_id = ? and file_name = ? "
+                        + "and in_archive is not null").params(importId, name)
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+        if (inArchive.isEmpty()) {
+            return chunks(importId, name, beforeFetch);
+        }
+        try {
+            ZipInputStream zip = new ZipInputStream(chunks(importId, inArchive.get()[0], beforeFetch));
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals(inArchive.get()[1])) {
+                    return zip;
+                }
+            }
+            throw new IOException("The stored archive has no entry " + inArchive.get()[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private InputStream chunks(UUID importId, String name, Runnable beforeFetch) {
         return new InputStream() {
             private int seq;
             private byte[] chunk = new byte[0];

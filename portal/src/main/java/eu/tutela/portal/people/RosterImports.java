@@ -271,7 +271,16 @@ public class RosterImports {
             byte[] start = in.readNBytes(ZIP_MAGIC.length);
             in.reset();
             if (Arrays.equals(start, ZIP_MAGIC)) {
-                unzip(importId, in, names);
+                // Kept as it came (compressed), under a name no file can have (a file's name has no slash); its files
+                // checked, and recorded as entries of it, by unpacking it once now.
+                String archive = "zip/" + baseName(upload.name());
+                if (!names.add(archive.toLowerCase(Locale.ROOT))) {
+                    throw InvalidInputException.of("file", "people.import.sameName");
+                }
+                files.storeArchive(importId, archive, in);
+                try (InputStream again = new BufferedInputStream(Files.newInputStream(upload.path()))) {
+                    unzip(importId, archive, again, names);
+                }
             } else {
                 storeText(importId, baseName(upload.name()), in, names);
             }
@@ -282,7 +291,7 @@ public class RosterImports {
      * A zip's CSV files, one by one. What it unpacks to is counted as it unpacks, whatever its headers claim, and
      * stops at the upload limit: a zip bomb is refused, never expanded.
      */
-    private void unzip(UUID importId, InputStream in, Set<String> names) throws IOException {
+    private void unzip(UUID importId, String archive, InputStream in, Set<String> names) throws IOException {
         long[] unpacked = {0};
         int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(in)) {
@@ -295,7 +304,7 @@ public class RosterImports {
                 if (++entries > MAX_ZIP_ENTRIES) {
                     throw InvalidInputException.of("file", "people.import.zipBomb");
                 }
-                storeText(importId, name, new InputStream() {
+                InputStream unpacking = new InputStream() {
                     @Override
                     public int read() throws IOException {
                         byte[] one = new byte[1];
@@ -310,7 +319,9 @@ public class RosterImports {
                         }
                         return n;
                     }
-                }, names);
+                };
+                String entryName = entry.getName();
+                checked(name, names, detector -> files.storeEntry(importId, name, archive, entryName, unpacking, detector));
             }
         } catch (ZipException broken) {
             throw InvalidInputException.of("file", "people.import.zipBroken");
@@ -321,11 +332,16 @@ public class RosterImports {
     }
 
     private void storeText(UUID importId, String name, InputStream in, Set<String> names) throws IOException {
+        checked(name, names, detector -> files.store(importId, name, in, detector));
+    }
+
+    /** Stores a file of the upload by {@code store}, which shows the detector its every byte; refused if a name comes twice or it is binary. */
+    private static void checked(String name, Set<String> names, Storing store) throws IOException {
         if (!names.add(name.toLowerCase(Locale.ROOT))) {
             throw InvalidInputException.of("file", "people.import.sameName");
         }
         TextEncoding.Detector detector = new TextEncoding.Detector();
-        files.store(importId, name, in, detector);
+        store.with(detector);
         if (detector.binary()) {
             throw InvalidInputException.of("file", "people.import.binary");
         }
@@ -359,5 +375,12 @@ public class RosterImports {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** How a file of an upload is stored, its bytes shown to the detector. */
+    @FunctionalInterface
+    private interface Storing {
+
+        void with(TextEncoding.Detector detector) throws IOException;
     }
 }
