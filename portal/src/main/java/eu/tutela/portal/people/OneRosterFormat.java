@@ -22,8 +22,11 @@ final class OneRosterFormat {
     static final String USERS = "users.csv";
 
     /** Opens a file of the set by its name, or says it is not there. */
-    @FunctionalInterface
     interface Files {
+
+        /** Whether the set has this file, without opening it (a file of a zip is unpacked as it is opened). */
+        boolean has(String name);
+
         Optional<RosterCsv> open(String name) throws IOException;
     }
 
@@ -43,7 +46,7 @@ final class OneRosterFormat {
         for (Map.Entry<String, String> entry : manifest.entrySet()) {
             if (entry.getKey().startsWith("file.") && !entry.getValue().equals("absent")) {
                 String name = entry.getKey().substring("file.".length()) + ".csv";
-                if (files.open(name).isEmpty()) {
+                if (!files.has(name)) {
                     throw new RosterRefusal("people.import.oneroster.missingFile", name);
                 }
             }

@@ -92,14 +92,9 @@ class RosterFiles {
                 .list();
     }
 
-    /** The file's bytes, fetched a chunk at a time in the caller's transaction. */
-    InputStream open(UUID importId, String name) {
-        return open(importId, name, () -> { });
-    }
-
     /**
-     * As {@link #open(UUID, String)}, telling {@code beforeFetch} each time it is about to query the next chunk. A file
-     * of an archive is unpacked from it as it is read.
+     * The file's bytes, fetched a chunk at a time in the caller's transaction, {@code beforeFetch} told each time the
+     * next chunk is about to be queried. A file of an archive is unpacked from it as it is read.
      */
     InputStream open(UUID importId, String name, Runnable beforeFetch) {
         Optional<String[]> inArchive = jdbc.sql("select in_archive, entry from roster_import_file where import_id = ? and file_name = ? "

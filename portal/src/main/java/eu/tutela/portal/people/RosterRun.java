@@ -5,7 +5,6 @@ import eu.tutela.portal.tenancy.TenantSettingsService;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -196,15 +195,22 @@ class RosterRun {
         progress.reading(0, total);
         RosterStaging staging = new RosterStaging(jdbc, copyManager(), today());
         long[] read = {0};
-        OneRosterFormat.Files opener = name -> stored.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst()
-                .map(f -> {
-                    try {
-                        return RosterCsv.open(f.name(), counted(files.open(importId, f.name(), staging::pause), read, total, progress),
-                                choice.orElse(f.encoding()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+        OneRosterFormat.Files opener = new OneRosterFormat.Files() {
+            @Override
+            public boolean has(String name) {
+                return stored.stream().anyMatch(f -> f.name().equalsIgnoreCase(name));
+            }
+
+            @Override
+            public Optional<RosterCsv> open(String name) throws IOException {
+                Optional<RosterFiles.StoredFile> file = stored.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst();
+                if (file.isEmpty()) {
+                    return Optional.empty();
+                }
+                return Optional.of(RosterCsv.open(file.get().name(), counted(files.open(importId, file.get().name(), staging::pause), read,
+                        total, progress), choice.orElse(file.get().encoding())));
+            }
+        };
         boolean full;
         try {
             full = readInto(rosterImport, staging, stored, opener);
