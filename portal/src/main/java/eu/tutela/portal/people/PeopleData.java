@@ -38,7 +38,8 @@ class PeopleData implements PersonalDataProvider {
                 new DataCategory("person", LawfulBasis.PUBLIC_TASK, Set.of("person"), List.of("privacy.recipient.institution")),
                 new DataCategory("family-links", LawfulBasis.PUBLIC_TASK, Set.of("guardianship"), List.of("privacy.recipient.institution")),
                 new DataCategory("roster-imports", LawfulBasis.PUBLIC_TASK, Set.of("roster_import", "roster_import_file",
-                        "roster_import_chunk", "roster_import_problem", "roster_kept_person", "roster_kept_link", "roster_kept_problem"),
+                        "roster_import_chunk", "roster_import_problem", "roster_kept_person", "roster_kept_link", "roster_kept_problem",
+                        "roster_kept_guardianship", "roster_kept_verdict", "roster_kept_removal"),
                         List.of("privacy.recipient.institution")));
     }
 

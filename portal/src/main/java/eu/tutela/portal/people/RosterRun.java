@@ -50,9 +50,11 @@ class RosterRun {
     private final ApplicationEventPublisher events;
     private final RosterMetrics metrics;
     private final RegistryStatistics statistics;
+    private final RegistryChanges changes;
 
     RosterRun(RosterImportRecords records, RosterFiles files, RosterStage stage, JdbcClient jdbc, DataSource dataSource,
-            TenantSettingsService settings, ApplicationEventPublisher events, RosterMetrics metrics, RegistryStatistics statistics) {
+            TenantSettingsService settings, ApplicationEventPublisher events, RosterMetrics metrics, RegistryStatistics statistics,
+            RegistryChanges changes) {
         this.records = records;
         this.files = files;
         this.stage = stage;
@@ -62,6 +64,7 @@ class RosterRun {
         this.events = events;
         this.metrics = metrics;
         this.statistics = statistics;
+        this.changes = changes;
     }
 
     /** Reads the files and records what importing them would do; a file that cannot be read refuses the import. */
@@ -73,6 +76,7 @@ class RosterRun {
         }
         try {
             Phases phases = new Phases();
+            changes.previewBegins(importId);
             Staged staged = read(found.get(), progress, phases);
             staged.staging.keep(importId, stage);
             records.staged(importId, staged.staging.carried(), staged.staging.carriesLinks());
@@ -83,6 +87,8 @@ class RosterRun {
             staged.staging.settleRegistry();
             phases.done("checked against the registry");
             RosterSummary summary = staged.staging.summary(staged.full, phases::done);
+            staged.staging.keepSettled(importId, stage);
+            phases.done("settled kept");
             staged.staging.keepProblems(importId, KEPT_PROBLEMS);
             phases.done("problems kept");
             records.summarise(importId, RosterImport.Status.PREVIEWED, summary);
@@ -95,10 +101,11 @@ class RosterRun {
     }
 
     /**
-     * Merges the rows the preview read and checked into the registry in this one transaction, with its audit entry: the
-     * preview's staged rows are checked again against the registry as it is now (it may have changed since), not read
-     * again from the files (an import previewed before they were kept, or whose kept rows a database crash emptied, reads
-     * them again). The rows the preview set aside as the registry held them stay aside, as the preview showed: a person
+     * Merges the rows the preview read and checked into the registry in this one transaction, with its audit entry. When
+     * nothing changed the registry since the preview began ({@link RegistryChanges}), what the preview settled against
+     * it and counted is merged as it is; otherwise the preview's staged rows are checked again against the registry as
+     * it is now, not read again from the files (an import previewed before they were kept, or whose kept rows a database
+     * crash emptied, reads them again). The rows the preview set aside as the registry held them stay aside, as the preview showed: a person
      * changed by hand since keeps the change, and the next import compares that row again.
      */
     @Transactional
@@ -110,25 +117,39 @@ class RosterRun {
         try {
             Phases phases = new Phases();
             Optional<RosterImportRecords.Staged> kept = stage.kept(importId) ? records.staged(importId) : Optional.empty();
+            boolean full = found.get().mode() == RosterImport.Mode.FULL;
+            RosterSummary previewed = found.get().summary();
             Staged staged;
-            if (kept.isPresent()) {
+            RosterSummary summary;
+            if (kept.isPresent() && previewed != null && !changes.changedSincePreview(importId)) {
+                // Nothing changed the registry since the preview: what it settled and counted holds.
                 progress.reading(0, 1);
                 RosterStaging staging = new RosterStaging(jdbc, copyManager(), today());
-                staging.restore(importId, stage, kept.get().columns(), kept.get().links());
-                staged = new Staged(staging, found.get().mode() == RosterImport.Mode.FULL);
+                staging.restoreSettled(importId, stage, kept.get().columns(), kept.get().links(), previewed);
+                staged = new Staged(staging, full);
+                summary = previewed;
                 progress.reading(1, 1);
-                phases.done("restored");
+                phases.done("restored as settled, the registry unchanged");
             } else {
-                staged = read(found.get(), progress, phases);
+                if (kept.isPresent()) {
+                    progress.reading(0, 1);
+                    RosterStaging staging = new RosterStaging(jdbc, copyManager(), today());
+                    staging.restore(importId, stage, kept.get().columns(), kept.get().links());
+                    staged = new Staged(staging, full);
+                    progress.reading(1, 1);
+                    phases.done("restored");
+                } else {
+                    staged = read(found.get(), progress, phases);
+                }
+                if (statistics.refresh()) {
+                    phases.done("registry analysed");
+                }
+                staged.staging.settleRegistry();
+                phases.done("checked against the registry");
+                summary = staged.staging.summary(staged.full, phases::done);
+                staged.staging.keepProblems(importId, KEPT_PROBLEMS);
+                phases.done("problems kept");
             }
-            if (statistics.refresh()) {
-                phases.done("registry analysed");
-            }
-            staged.staging.settleRegistry();
-            phases.done("checked against the registry");
-            RosterSummary summary = staged.staging.summary(staged.full, phases::done);
-            staged.staging.keepProblems(importId, KEPT_PROBLEMS);
-            phases.done("problems kept");
             staged.staging.merge(staged.full, importId, summary, phases::done);
             if (summary.newPeople() + summary.changedPeople() + summary.deactivatedPeople() + summary.newLinks() + summary.changedLinks()
                     + summary.removedLinks() >= RegistryStatistics.MANY) {

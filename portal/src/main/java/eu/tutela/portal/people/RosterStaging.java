@@ -51,6 +51,10 @@ final class RosterStaging implements RosterSink {
             + "class_name, email, phone, language, job_function, active, relationship, responsibility, unchanged, fingerprint";
     private static final String LINK_COLUMNS = "file, line, from_id, to_id, relationship, responsibility";
     private static final String PROBLEM_COLUMNS = "file, line, external_id, field, message_key, detail";
+    /** The links as settled against the registry (roster_guardianship, once its refused links are left out). */
+    private static final String GUARDIANSHIP_COLUMNS = "n, file, line, from_id, to_id, guardian_id, child_id, relationship, responsibility";
+    private static final String GUARDIANSHIP_TYPES = "n bigint, file text, line bigint, from_id text, to_id text, guardian_id text, "
+            + "child_id text, relationship text, responsibility boolean";
 
     /** The staging tables a preview keeps for its import (roster_x kept as roster_kept_x) and their columns. */
     private static final Map<String, String> KEPT = Map.of("person", PERSON_COLUMNS + ", valid", "link", LINK_COLUMNS,
@@ -82,6 +86,9 @@ final class RosterStaging implements RosterSink {
     private final List<Object[]> linksSetAside = new ArrayList<>();
     /** The rows compared (not set aside) that change nothing, as {@link #summary} last counted them. */
     private int comparedUnchanged;
+    /** Whether {@link #summary} found the people a full list leaves out, and the links it no longer states. */
+    private boolean absencesFound;
+    private boolean linksLeftOutFound;
 
     RosterStaging(JdbcClient jdbc, CopyManager copy, LocalDate today) {
         this.jdbc = jdbc;
@@ -98,7 +105,7 @@ final class RosterStaging implements RosterSink {
                     responsibility boolean) on commit drop""").update();
         jdbc.sql("""
                 create temporary table roster_problem (file text, line bigint, external_id text, field text, message_key text,
-                    detail text) on commit drop""").update();
+                    detail text, registry boolean not null default false) on commit drop""").update();
         copies = new Copies(copy);
         people = new Batch(copies, "roster_person (" + PERSON_COLUMNS + ")", STEP);
         links = new Batch(copies, "roster_link (" + LINK_COLUMNS + ")", BATCH);
@@ -301,11 +308,11 @@ final class RosterStaging implements RosterSink {
         copies.end();
         indexed();
         if (kindless) {
-            invalidate("kind", "people.kind.required", "s.kind is null", "null");
+            invalidate("kind", "people.kind.required", "s.kind is null", "null", false);
         }
         if (duplicates) {
             invalidate("externalId", "people.import.externalId.duplicate", """
-                    s.external_id in (select external_id from roster_person group by external_id having count(*) > 1)""", "s.external_id");
+                    s.external_id in (select external_id from roster_person group by external_id having count(*) > 1)""", "s.external_id", false);
         }
     }
 
@@ -320,6 +327,55 @@ final class RosterStaging implements RosterSink {
         KEPT.forEach((table, kept) -> stage.restore(importId, table, kept));
         carries(columns, links);
         indexed();
+    }
+
+    /**
+     * Keeps, beside the rows {@link #keep} kept, what the preview settled against the registry and counted (after
+     * {@link #summary}): the links as resolved, the rows and links the registry refused, the people and links a full
+     * list removes. An import that finds the registry unchanged since merges them as they are ({@link #restoreSettled}).
+     */
+    void keepSettled(UUID importId, RosterStage stage) {
+        stage.keep(importId, "guardianship", GUARDIANSHIP_COLUMNS, "roster_guardianship");
+        stage.keep(importId, "verdict", PROBLEM_COLUMNS, "roster_problem where registry");
+        List<String> removals = new ArrayList<>();
+        if (absencesFound) {
+            removals.add("select id as person_id, null::uuid as guardian_id, null::uuid as child_id from roster_absent");
+        }
+        if (linksLeftOutFound) {
+            removals.add("select null::uuid, guardian_id, child_id from roster_removed_link");
+        }
+        if (!removals.isEmpty()) {
+            stage.keep(importId, "removal", "person_id, guardian_id, child_id", "(" + String.join(" union all ", removals) + ") removals");
+        }
+    }
+
+    /**
+     * The rows and verdicts a preview kept ({@link #keep}, {@link #keepSettled}), in place of reading the files and
+     * checking them against a registry that has not changed since: then {@link #merge} with the preview's summary.
+     */
+    void restoreSettled(UUID importId, RosterStage stage, Set<RosterColumn> columns, boolean links, RosterSummary previewed) {
+        stage.restore(importId, "problem", PROBLEM_COLUMNS);
+        stage.restore(importId, "verdict", "roster_problem (" + PROBLEM_COLUMNS + ", registry)", "r.*, true", "true");
+        // A row set aside as the registry holds it merges nothing, unless a problem of its line drops its fingerprint:
+        // only the others come back (a re-import of a roster barely changed restores a few rows, not all).
+        stage.restore(importId, "person", "roster_person (" + PERSON_COLUMNS + ", valid)", "r.*",
+                "(not r.unchanged or (r.file, r.line) in (select file, line from roster_problem))");
+        carries(columns, links);
+        // The rows the registry refused: their verdicts name the row itself (a refused link names the row stating it).
+        jdbc.sql("""
+                update roster_person s set valid = false from roster_problem x
+                 where x.registry and x.field <> 'link' and x.file = s.file and x.line = s.line and s.valid""").update();
+        jdbc.sql("create temporary table roster_guardianship (" + GUARDIANSHIP_TYPES + ") on commit drop").update();
+        stage.restore(importId, "guardianship", "roster_guardianship", "r.*", "true");
+        jdbc.sql("create temporary table roster_absent (id uuid) on commit drop").update();
+        jdbc.sql("create temporary table roster_removed_link (guardian_id uuid, child_id uuid) on commit drop").update();
+        stage.restore(importId, "removal", "roster_absent", "r.person_id", "r.person_id is not null");
+        stage.restore(importId, "removal", "roster_removed_link", "r.guardian_id, r.child_id", "r.guardian_id is not null");
+        indexed();
+        jdbc.sql("create index on roster_guardianship (guardian_id, child_id)").update();
+        jdbc.sql("analyze roster_guardianship").update();
+        // At most this many rows compared change nothing: the fingerprints kept are looked for among the few rows restored.
+        comparedUnchanged = previewed.unchangedPeople();
     }
 
     /** The columns the files carry (with kind and names) and whether they list links: what {@link #restore} needs. */
@@ -349,10 +405,10 @@ final class RosterStaging implements RosterSink {
     void settleRegistry() {
         // A person whose data is restricted (GDPR Art. 18) is kept as it is: the file changes nothing of them, links included.
         invalidate("externalId", "people.import.restricted", """
-                not s.unchanged and exists (select 1 from person p where p.external_id = s.external_id and p.restricted_since is not null)""", "null");
+                not s.unchanged and exists (select 1 from person p where p.external_id = s.external_id and p.restricted_since is not null)""", "null", true);
         invalidate("birthDate", "people.birthDate.required", """
                 not s.unchanged and s.kind = 'STUDENT' and s.birth_date is null
-                and not exists (select 1 from person p where p.external_id = s.external_id and p.birth_date is not null)""", "null");
+                and not exists (select 1 from person p where p.external_id = s.external_id and p.birth_date is not null)""", "null", true);
         jdbc.sql("""
                 create temporary table roster_guardianship on commit drop as
                 with ends as (
@@ -386,8 +442,8 @@ final class RosterStaging implements RosterSink {
                                  then 'people.import.link.kinds' end as problem
                   from ends""").update();
         jdbc.sql("""
-                insert into roster_problem (file, line, external_id, field, message_key, detail)
-                select file, line, '', 'link', problem, from_id || ' → ' || to_id from roster_guardianship where problem is not null""")
+                insert into roster_problem (file, line, external_id, field, message_key, detail, registry)
+                select file, line, '', 'link', problem, from_id || ' → ' || to_id, true from roster_guardianship where problem is not null""")
                 .update();
         jdbc.sql("delete from roster_guardianship where problem is not null").update();
         jdbc.sql("create index on roster_guardianship (guardian_id, child_id)").update();
@@ -401,12 +457,15 @@ final class RosterStaging implements RosterSink {
         jdbc.sql("analyze roster_guardianship").update();
     }
 
-    /** Sets aside the valid staged rows that meet the condition and says why, in one pass over the staged people. */
-    private void invalidate(String field, String key, String condition, String detail) {
+    /**
+     * Sets aside the valid staged rows that meet the condition and says why, in one pass over the staged people; a
+     * refusal the {@code registry} makes is also kept apart (see {@link #keepSettled}).
+     */
+    private void invalidate(String field, String key, String condition, String detail, boolean registry) {
         jdbc.sql("with refused as (update roster_person s set valid = false where s.valid and " + condition
                 + " returning s.file, s.line, s.external_id, " + detail + "::text as detail) "
-                + "insert into roster_problem (file, line, external_id, field, message_key, detail) "
-                + "select file, line, external_id, '" + field + "', '" + key + "', detail from refused").update();
+                + "insert into roster_problem (file, line, external_id, field, message_key, detail, registry) "
+                + "select file, line, external_id, '" + field + "', '" + key + "', detail, " + registry + " from refused").update();
     }
 
 
@@ -424,6 +483,7 @@ final class RosterStaging implements RosterSink {
         comparedUnchanged = count(counts.get("unchanged"));
         step.accept("people compared");
         long absent = full ? leftOut() : 0;
+        absencesFound = full;
         step.accept("absences found");
         Map<String, Object> linkCounts = jdbc.sql("""
                 select count(*) filter (where l.guardian_id is null) as new_links,
@@ -436,6 +496,7 @@ final class RosterStaging implements RosterSink {
                   left join guardianship l on l.guardian_id = pg.id and l.child_id = pc.id""").query().singleRow();
         step.accept("links compared");
         long removed = full && carriesLinks ? linksLeftOut() : 0;
+        linksLeftOutFound = full && carriesLinks;
         step.accept("links left out found");
         long invalid = jdbc.sql("select count(distinct (file, line)) from roster_problem").query(Long.class).single();
         return new RosterSummary(count(counts.get("new_people")), count(counts.get("changed")),
@@ -540,7 +601,7 @@ final class RosterStaging implements RosterSink {
         // The links written here are what the rows say: the fingerprints of the people they join stay.
         jdbc.sql("select set_config('tutela.roster_merge', 'on', true)").query(String.class).single();
         if (summary.newLinks() + summary.changedLinks() > 0) {
-            links(summary);
+            links(summary, step);
             step.accept("links added");
         }
         if (full && carriesLinks && summary.removedLinks() > 0) {
@@ -560,7 +621,7 @@ final class RosterStaging implements RosterSink {
                  else s.fingerprint end""";
 
     /** Writes the links that are new or say something new: an unchanged link is not written again. */
-    private void links(RosterSummary summary) {
+    private void links(RosterSummary summary, Consumer<String> step) {
         // The ids of everyone a link names, in a table of this transaction with fresh statistics: the registry's lag
         // behind the rows just added, and a join planned on them would loop. The people just added are there already;
         // only the others are looked up.
@@ -570,6 +631,7 @@ final class RosterStaging implements RosterSink {
                  where p.external_id in (select guardian_id from roster_guardianship union select child_id from roster_guardianship
                                          except select external_id from roster_ids)""").update();
         jdbc.sql("analyze roster_ids").update();
+        step.accept("link ends found");
         if (summary.changedLinks() > 0) {
             jdbc.sql("""
                     update guardianship l set relationship = g.relationship, parental_responsibility = g.responsibility

@@ -273,6 +273,7 @@ class PeopleBenchmark {
             sql.execute("create table bench_person (like person including all)");
             sql.execute("alter table bench_person add foreign key (tenant_id) references tenant (id)");
             sql.execute("create table bench_guardianship (like guardianship including all)");
+            sql.execute("alter table bench_guardianship add foreign key (tenant_id) references tenant (id)");
             sql.execute("alter table bench_guardianship add foreign key (tenant_id, guardian_id) references bench_person (tenant_id, id)");
             sql.execute("alter table bench_guardianship add foreign key (tenant_id, child_id) references bench_person (tenant_id, id)");
             for (String table : new String[] {"bench_person", "bench_guardianship"}) {

@@ -213,6 +213,54 @@ class RosterImportIT {
         assertThat(stagedChunks(cancelled.id())).isZero();
     }
 
+    @Test
+    void anImportTakesWhatThePreviewSettledOnlyWhileNothingChangedThisInstitutionsRegistry() {
+        Person zoe = as(admin, () -> people.register(new PersonDetails(PersonKind.STUDENT, "Zoé", "Martin", LocalDate.of(2014, 2, 3),
+                "6e A", null, null, null, null, "R1")));
+        Person luc = as(admin, () -> people.register(new PersonDetails(PersonKind.GUARDIAN, "Luc", "Martin", null, null,
+                "luc@example.org", null, null, null, "R2")));
+        String sheet = """
+                external_id,kind,given_name,family_name,birth_date,class,children,relationship,parental_responsibility
+                R1,student,Zoé,Martin,2014-02-03,6e B,,,
+                R2,guardian,Luc,Martin,,,R1,father,yes
+                """;
+        RosterImport previewed = settled(as(admin, () -> imports.start(List.of(upload(write("settled.csv", sheet, StandardCharsets.UTF_8))),
+                RosterImport.Mode.CHANGES, null)));
+        assertThat(previewed.summary()).isEqualTo(new RosterSummary(0, 1, 1, 0, 1, 0, 0, 0));
+        assertThat(changedSincePreview(school, previewed.id())).isFalse();
+
+        // Another institution's registry changing is none of this import's business.
+        Tenant other = tenants.ensure("roster-elsewhere-" + suffix, "Ailleurs " + suffix, "FR", "fr");
+        UUID otherAdmin = member(other, "elsewhere-admin", TenantRole.ADMIN);
+        SignedInAs.inTenant(otherAdmin, other, () -> people.register(new PersonDetails(PersonKind.STAFF, "Ana", "Lima", null, null, null,
+                null, null, "Secrétaire", "R1")));
+        assertThat(changedSincePreview(school, previewed.id())).isFalse();
+
+        // Here, the link the file states made by hand while the preview waits: the import counts again, and finds it made.
+        as(admin, () -> run(() -> people.link(luc.id(), zoe.id(), Relationship.FATHER, true)));
+        assertThat(changedSincePreview(school, previewed.id())).isTrue();
+        RosterImport applied = settled(as(admin, () -> imports.confirm(previewed.id())));
+        assertThat(applied.status()).isEqualTo(RosterImport.Status.APPLIED);
+        assertThat(applied.summary()).isEqualTo(new RosterSummary(0, 1, 1, 0, 0, 0, 0, 0));
+        assertThat(as(admin, () -> people.find(zoe.id())).orElseThrow().className()).isEqualTo("6e B");
+        assertThat(as(admin, () -> people.links(zoe.id()))).extracting(g -> g.other().externalId()).containsExactly("R2");
+
+        // With no import waiting, the notes of changes serve nothing and are forgotten; another institution's stay.
+        assertThat(changeNotes(school)).isPositive();
+        int forgotten = OwnerDatabase.inTenant(env, school.id(), owner -> new RegistryChanges(owner).forgetUnawaited());
+        assertThat(forgotten).isPositive();
+        assertThat(changeNotes(school)).isZero();
+        assertThat(changeNotes(other)).isPositive();
+    }
+
+    private boolean changedSincePreview(Tenant tenant, UUID importId) {
+        return OwnerDatabase.inTenant(env, tenant.id(), owner -> new RegistryChanges(owner).changedSincePreview(importId));
+    }
+
+    private long changeNotes(Tenant tenant) {
+        return OwnerDatabase.inTenant(env, tenant.id(), owner -> owner.sql("select count(*) from registry_change").query(Long.class).single());
+    }
+
     private long stagedChunks(UUID importId) {
         return OwnerDatabase.inTenant(env, school.id(), owner -> owner.sql("select count(*) from roster_kept_person where import_id = ?")
                 .param(importId).query(Long.class).single());

@@ -60,6 +60,7 @@ class PersonalDataIT {
             "policy_rendering", "the rendered text of a published policy",
             "policy_acceptance_rule", "an institution's setting",
             "scheduled_tasks", "the job engine's queue: task data holds only ids of other rows",
+            "registry_change", "which transactions changed an institution's registry: transaction ids only",
             "flyway_schema_history", "schema migrations");
 
     @Autowired
