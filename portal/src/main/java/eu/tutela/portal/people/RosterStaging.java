@@ -86,6 +86,8 @@ final class RosterStaging implements RosterSink {
     private final List<Object[]> linksSetAside = new ArrayList<>();
     /** The rows compared (not set aside) that change nothing, as {@link #summary} last counted them. */
     private int comparedUnchanged;
+    /** Whether every row to merge is of someone the registry lacks, as the preview found it and nothing changed since. */
+    private boolean everyoneNew;
     /** Whether {@link #summary} found the people a full list leaves out, and the links it no longer states. */
     private boolean absencesFound;
     private boolean linksLeftOutFound;
@@ -372,10 +374,10 @@ final class RosterStaging implements RosterSink {
         stage.restore(importId, "removal", "roster_absent", "r.person_id", "r.person_id is not null");
         stage.restore(importId, "removal", "roster_removed_link", "r.guardian_id, r.child_id", "r.guardian_id is not null");
         indexed();
-        jdbc.sql("create index on roster_guardianship (guardian_id, child_id)").update();
         jdbc.sql("analyze roster_guardianship").update();
         // At most this many rows compared change nothing: the fingerprints kept are looked for among the few rows restored.
         comparedUnchanged = previewed.unchangedPeople();
+        everyoneNew = previewed.changedPeople() == 0 && previewed.unchangedPeople() == 0;
     }
 
     /** The columns the files carry (with kind and names) and whether they list links: what {@link #restore} needs. */
@@ -415,7 +417,9 @@ final class RosterStaging implements RosterSink {
                     select l.*, coalesce(sf.kind, pf.kind) as from_kind, coalesce(st.kind, pt.kind) as to_kind,
                            sf.relationship as from_relationship, sf.responsibility as from_responsibility,
                            st.relationship as to_relationship, st.responsibility as to_responsibility,
-                           exists (select 1 from roster_problem x where x.external_id in (l.from_id, l.to_id)) as end_refused
+                           pf.restricted_since is not null or pt.restricted_since is not null as end_restricted,
+                           l.from_id in (select external_id from roster_problem) or l.to_id in (select external_id from roster_problem)
+                               as end_refused
                       from roster_link l
                       left join roster_person sf on sf.external_id = l.from_id and sf.valid
                       left join person pf on pf.external_id = l.from_id
@@ -432,8 +436,7 @@ final class RosterStaging implements RosterSink {
                        case when from_kind = 'GUARDIAN' then coalesce(responsibility, from_responsibility, true)
                             else coalesce(responsibility, to_responsibility, true) end as responsibility,
                        case when from_id = to_id then 'people.import.link.cycle'
-                            when exists (select 1 from person r where r.external_id in (from_id, to_id) and r.restricted_since is not null)
-                                 then 'people.import.link.restricted'
+                            when end_restricted then 'people.import.link.restricted'
                             when (from_kind is null or to_kind is null) and end_refused then 'people.import.link.refusedRow'
                             when from_kind is null or to_kind is null then 'people.import.link.unknown'
                             when from_kind = to_kind and exists (select 1 from roster_link r
@@ -569,9 +572,10 @@ final class RosterStaging implements RosterSink {
                         select current_tenant_id(), gen_random_uuid(), s.kind, s.given_name, s.family_name, s.search_text, s.birth_date,
                                s.class_name, s.email, s.phone, s.language, s.job_function, s.external_id, s.active, ?, %s
                           from roster_person s
-                         where s.valid and not s.unchanged and not exists (select 1 from person p where p.external_id = s.external_id)
+                         where s.valid and not s.unchanged %s
                         returning external_id, id)
-                    insert into roster_ids select external_id, id from added""".formatted(STORED_FINGERPRINT)).param(importId).update();
+                    insert into roster_ids select external_id, id from added""".formatted(STORED_FINGERPRINT,
+                    everyoneNew ? "" : "and not exists (select 1 from person p where p.external_id = s.external_id)")).param(importId).update();
             step.accept("people added");
         }
         if (summary.changedPeople() + summary.deactivatedPeople() > 0) {
@@ -617,8 +621,7 @@ final class RosterStaging implements RosterSink {
      * be looked at again by the next import, to say so again).
      */
     private static final String STORED_FINGERPRINT = """
-            case when exists (select 1 from roster_problem x where x.file = s.file and x.line = s.line) then null
-                 else s.fingerprint end""";
+            case when (s.file, s.line) in (select x.file, x.line from roster_problem x) then null else s.fingerprint end""";
 
     /** Writes the links that are new or say something new: an unchanged link is not written again. */
     private void links(RosterSummary summary, Consumer<String> step) {
