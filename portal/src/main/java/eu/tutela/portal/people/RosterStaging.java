@@ -88,6 +88,8 @@ final class RosterStaging implements RosterSink {
     private int comparedUnchanged;
     /** Whether every row to merge is of someone the registry lacks, as the preview found it and nothing changed since. */
     private boolean everyoneNew;
+    /** The import whose kept rows the merge adds as they are (all new), instead of restored staged rows; or null. */
+    private UUID keptPeople;
     /** Whether {@link #summary} found the people a full list leaves out, and the links it no longer states. */
     private boolean absencesFound;
     private boolean linksLeftOutFound;
@@ -358,27 +360,35 @@ final class RosterStaging implements RosterSink {
     void restoreSettled(UUID importId, RosterStage stage, Set<RosterColumn> columns, boolean links, RosterSummary previewed) {
         stage.restore(importId, "problem", PROBLEM_COLUMNS);
         stage.restore(importId, "verdict", "roster_problem (" + PROBLEM_COLUMNS + ", registry)", "r.*, true", "true");
-        // A row set aside as the registry holds it merges nothing, unless a problem of its line drops its fingerprint:
-        // only the others come back (a re-import of a roster barely changed restores a few rows, not all).
-        stage.restore(importId, "person", "roster_person (" + PERSON_COLUMNS + ", valid)", "r.*",
-                "(not r.unchanged or (r.file, r.line) in (select file, line from roster_problem))");
+        // No row of someone the registry holds (changed, unchanged or deactivated by its row): every row merged adds a person.
+        everyoneNew = previewed.changedPeople() == 0 && previewed.unchangedPeople() == 0 && previewed.deactivatedPeople() == 0;
         carries(columns, links);
-        // The rows the registry refused: their verdicts name the row itself (a refused link names the row stating it).
-        jdbc.sql("""
-                update roster_person s set valid = false from roster_problem x
-                 where x.registry and x.field <> 'link' and x.file = s.file and x.line = s.line and s.valid""").update();
+        if (everyoneNew) {
+            // Only additions: {@link #merge} reads the kept rows as it adds them, none restored first.
+            keptPeople = importId;
+        } else {
+            // A row set aside as the registry holds it merges nothing, unless a problem of its line drops its
+            // fingerprint: only the others come back (a re-import of a roster barely changed restores a few rows).
+            stage.restore(importId, "person", "roster_person (" + PERSON_COLUMNS + ", valid)", "r.*",
+                    "(not r.unchanged or (r.file, r.line) in (select file, line from roster_problem))");
+            jdbc.sql("""
+                    update roster_person s set valid = false from roster_problem x
+                     where %s and x.file = s.file and x.line = s.line and s.valid""".formatted(ROW_REFUSED)).update();
+            indexed();
+        }
         jdbc.sql("create temporary table roster_guardianship (" + GUARDIANSHIP_TYPES + ") on commit drop").update();
         stage.restore(importId, "guardianship", "roster_guardianship", "r.*", "true");
         jdbc.sql("create temporary table roster_absent (id uuid) on commit drop").update();
         jdbc.sql("create temporary table roster_removed_link (guardian_id uuid, child_id uuid) on commit drop").update();
         stage.restore(importId, "removal", "roster_absent", "r.person_id", "r.person_id is not null");
         stage.restore(importId, "removal", "roster_removed_link", "r.guardian_id, r.child_id", "r.guardian_id is not null");
-        indexed();
         jdbc.sql("analyze roster_guardianship").update();
         // At most this many rows compared change nothing: the fingerprints kept are looked for among the few rows restored.
         comparedUnchanged = previewed.unchangedPeople();
-        everyoneNew = previewed.changedPeople() == 0 && previewed.unchangedPeople() == 0;
     }
+
+    /** A verdict of the registry on a row itself (a refused link names the row stating it, which stays). */
+    private static final String ROW_REFUSED = "x.registry and x.field <> 'link'";
 
     /** The columns the files carry (with kind and names) and whether they list links: what {@link #restore} needs. */
     Set<RosterColumn> carried() {
@@ -571,11 +581,16 @@ final class RosterStaging implements RosterSink {
                                             phone, language, job_function, external_id, active, last_import_id, import_fingerprint)
                         select current_tenant_id(), gen_random_uuid(), s.kind, s.given_name, s.family_name, s.search_text, s.birth_date,
                                s.class_name, s.email, s.phone, s.language, s.job_function, s.external_id, s.active, ?, %s
-                          from roster_person s
+                          from %s
                          where s.valid and not s.unchanged %s
                         returning external_id, id)
                     insert into roster_ids select external_id, id from added""".formatted(STORED_FINGERPRINT,
-                    everyoneNew ? "" : "and not exists (select 1 from person p where p.external_id = s.external_id)")).param(importId).update();
+                    keptPeople == null ? "roster_person s" : """
+                            (select r.* from roster_kept_person k, unnest(k.rows) r
+                              where k.import_id = ? and (r.file, r.line) not in (select x.file, x.line from roster_problem x where %s)) s"""
+                            .formatted(ROW_REFUSED),
+                    everyoneNew ? "" : "and not exists (select 1 from person p where p.external_id = s.external_id)"))
+                    .params(keptPeople == null ? new Object[] {importId} : new Object[] {importId, keptPeople}).update();
             step.accept("people added");
         }
         if (summary.changedPeople() + summary.deactivatedPeople() > 0) {

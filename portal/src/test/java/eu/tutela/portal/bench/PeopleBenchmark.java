@@ -61,7 +61,7 @@ import org.springframework.test.context.ActiveProfiles;
  * students with birth dates, 50,000 guardians, 75,000 links) into an empty tenant, then the same export with 1 %
  * changed, each as preview then apply through {@link RosterImports} and its job engine; the heap sampled during each;
  * as the baseline, PostgreSQL's {@code COPY} of the same rows, already parsed, into tables shaped like the final
- * ones, without validation. Three rounds, each into a new institution, and their medians: the machine is noisy (one
+ * ones, without validation. Five rounds, each into a new institution, and their medians: the machine is noisy (one
  * round's baseline may take half again as long as another's). Then the people grid's first page and a name search over
  * the 100,000 of the last round, right after the imports and once vacuumed and analysed as autovacuum would leave the
  * tables. Prints
@@ -110,7 +110,7 @@ class PeopleBenchmark {
     private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
 
     /** Rounds of the imports and the baseline, each into a new institution: the machine is noisy, medians are kept. */
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
 
     @Test
     void rosterImportBaselineAndGrid() throws Exception {

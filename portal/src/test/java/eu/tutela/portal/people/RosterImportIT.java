@@ -253,6 +253,25 @@ class RosterImportIT {
         assertThat(changeNotes(other)).isPositive();
     }
 
+    @Test
+    void aFirstImportTakesEveryRowThePreviewAcceptedAndNoneItRefused() {
+        String sheet = """
+                external_id,kind,given_name,family_name,birth_date,class,children,relationship,parental_responsibility
+                N1,student,Inès,Sans-Date,,5e B,,,
+                N2,guardian,Irène,Sans-Date,,,N1,mother,yes
+                N3,student,Léo,Daté,2013-04-05,5e B,,,
+                """;
+        RosterImport previewed = settled(as(admin, () -> imports.start(List.of(upload(write("first.csv", sheet, StandardCharsets.UTF_8))),
+                RosterImport.Mode.CHANGES, null)));
+        assertThat(previewed.summary()).as("Inès has no birth date, here or in the registry: she and the link to her are left out")
+                .isEqualTo(new RosterSummary(2, 0, 0, 0, 0, 0, 0, 2));
+        RosterImport applied = settled(as(admin, () -> imports.confirm(previewed.id())));
+        assertThat(applied.summary()).isEqualTo(previewed.summary());
+        assertThat(as(admin, () -> people.findByExternalId("N1"))).isEmpty();
+        assertThat(as(admin, () -> people.findByExternalId("N3")).orElseThrow().birthDate()).isEqualTo(LocalDate.of(2013, 4, 5));
+        assertThat(withoutFingerprint()).as("Irène's row is looked at again next time, to say why her link is refused").containsExactly("N2");
+    }
+
     private boolean changedSincePreview(Tenant tenant, UUID importId) {
         return OwnerDatabase.inTenant(env, tenant.id(), owner -> new RegistryChanges(owner).changedSincePreview(importId));
     }
