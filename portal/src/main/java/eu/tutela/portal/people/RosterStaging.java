@@ -364,7 +364,7 @@ final class RosterStaging implements RosterSink {
         everyoneNew = previewed.changedPeople() == 0 && previewed.unchangedPeople() == 0 && previewed.deactivatedPeople() == 0;
         carries(columns, links);
         if (everyoneNew) {
-            // Only additions: {@link #merge} reads the kept rows as it adds them, none restored first.
+            // Only additions: the merge reads the kept rows as it adds them, none restored first.
             keptPeople = importId;
         } else {
             // A row set aside as the registry holds it merges nothing, unless a problem of its line drops its
@@ -579,7 +579,7 @@ final class RosterStaging implements RosterSink {
                     with added as (
                         insert into person (tenant_id, id, kind, given_name, family_name, search_text, birth_date, class_name, email,
                                             phone, language, job_function, external_id, active, last_import_id, import_fingerprint)
-                        select current_tenant_id(), gen_random_uuid(), s.kind, s.given_name, s.family_name, s.search_text, s.birth_date,
+                        select (select current_tenant_id()), gen_random_uuid(), s.kind, s.given_name, s.family_name, s.search_text, s.birth_date,
                                s.class_name, s.email, s.phone, s.language, s.job_function, s.external_id, s.active, ?, %s
                           from %s
                          where s.valid and not s.unchanged %s
@@ -660,14 +660,17 @@ final class RosterStaging implements RosterSink {
                        and (l.relationship, l.parental_responsibility) is distinct from (g.relationship, g.responsibility)""").update();
         }
         if (summary.newLinks() > 0) {
-            // A plain insert, not an upsert: the new links are those the registry lacks, counted in this transaction.
+            // A plain insert, not an upsert: the new links are those the registry lacks, counted in this transaction or by
+            // a preview that nothing changed the registry since. When everyone merged is new, so is every link: each
+            // joins the person whose row states it.
             jdbc.sql("""
                     insert into guardianship (tenant_id, guardian_id, child_id, relationship, parental_responsibility)
-                    select current_tenant_id(), ig.id, ic.id, g.relationship, g.responsibility
+                    select (select current_tenant_id()), ig.id, ic.id, g.relationship, g.responsibility
                       from roster_guardianship g
                       join roster_ids ig on ig.external_id = g.guardian_id
-                      join roster_ids ic on ic.external_id = g.child_id
-                     where not exists (select 1 from guardianship l where l.guardian_id = ig.id and l.child_id = ic.id)""").update();
+                      join roster_ids ic on ic.external_id = g.child_id"""
+                    + (everyoneNew ? "" : " where not exists (select 1 from guardianship l where l.guardian_id = ig.id and l.child_id = ic.id)"))
+                    .update();
         }
     }
 
