@@ -67,6 +67,8 @@ final class RosterStaging implements RosterSink {
     private final Batch links;
     private final Batch problems;
     private Set<RosterColumn> carried = EnumSet.noneOf(RosterColumn.class);
+    /** The columns carried as every row's fingerprint spells them (written out once, not for each row). */
+    private String carriedText = carried.toString();
     private boolean carriesLinks;
 
     /** Birth dates and roles given in files read before the people (OneRoster's demographics and roles). */
@@ -120,6 +122,7 @@ final class RosterStaging implements RosterSink {
     public void carries(Set<RosterColumn> columns, boolean links) {
         carried = EnumSet.copyOf(columns);
         carried.addAll(EnumSet.of(RosterColumn.KIND, RosterColumn.GIVEN_NAME, RosterColumn.FAMILY_NAME));
+        carriedText = carried.toString();
         carriesLinks = links;
     }
 
@@ -180,7 +183,7 @@ final class RosterStaging implements RosterSink {
 
     /** Everything of the row that makes what an import writes: which fields the files carry, the person, their links. */
     private byte[] fingerprint(StagedPerson p, List<Object[]> stated) {
-        fingerprint.add(carried).add(carriesLinks).add(p.externalId()).add(p.kind()).add(p.givenName()).add(p.familyName())
+        fingerprint.add(carriedText).add(carriesLinks).add(p.externalId()).add(p.kind()).add(p.givenName()).add(p.familyName())
                 .add(p.birthDate()).add(p.className()).add(p.email()).add(p.phone()).add(p.language()).add(p.jobFunction())
                 .add(p.active()).add(p.relationship()).add(p.parentalResponsibility());
         for (Object[] link : stated) {
