@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -21,8 +20,11 @@ class RosterFiles {
 
     static final int CHUNK = 1 << 20;
 
-    /** A stored file: its name in the import, its size and the encoding found in it. */
-    record StoredFile(String name, long size, TextEncoding encoding) {
+    /**
+     * A stored file: its name in the import, its size and the encoding found in it; for a file of a zip kept whole, the
+     * archive's name and the file's entry in it (null otherwise).
+     */
+    record StoredFile(String name, long size, TextEncoding encoding, String archive, String entry) {
     }
 
     private final JdbcClient jdbc;
@@ -33,12 +35,22 @@ class RosterFiles {
 
     /** Stores the stream's bytes under this name; the caller's detector sees every byte on the way. */
     StoredFile store(UUID importId, String name, InputStream in, TextEncoding.Detector detector) throws IOException {
+        return store(importId, name, in, detector, false);
+    }
+
+    /** Stores an archive's bytes as they are, under a name no file of the import can have; see {@link #storeEntry}. */
+    void storeArchive(UUID importId, String name, InputStream in) throws IOException {
+        store(importId, name, in, new TextEncoding.Detector(), true);
+    }
+
+    private StoredFile store(UUID importId, String name, InputStream in, TextEncoding.Detector detector, boolean archive)
+            throws IOException {
         byte[] buffer = new byte[CHUNK];
         long size = 0;
         int seq = 0;
-        jdbc.sql("insert into roster_import_file (tenant_id, import_id, file_name, size_bytes, encoding) "
-                        + "values (current_tenant_id(), ?, ?, 0, 'UTF-8')")
-                .params(importId, name).update();
+        jdbc.sql("insert into roster_import_file (tenant_id, import_id, file_name, size_bytes, encoding, archive) "
+                        + "values (current_tenant_id(), ?, ?, 0, 'UTF-8', ?)")
+                .params(importId, name, archive).update();
         while (true) {
             int filled = in.readNBytes(buffer, 0, CHUNK);
             if (filled == 0) {
@@ -56,13 +68,7 @@ class RosterFiles {
         TextEncoding encoding = detector.encoding();
         jdbc.sql("update roster_import_file set size_bytes = ?, encoding = ? where import_id = ? and file_name = ?")
                 .params(size, encoding.name(), importId, name).update();
-        return new StoredFile(name, size, encoding);
-    }
-
-    /** Stores an archive's bytes as they are, under a name no file of the import can have; see {@link #storeEntry}. */
-    void storeArchive(UUID importId, String name, InputStream in) throws IOException {
-        store(importId, name, in, new TextEncoding.Detector());
-        jdbc.sql("update roster_import_file set archive = true where import_id = ? and file_name = ?").params(importId, name).update();
+        return new StoredFile(name, size, encoding, null, null);
     }
 
     /**
@@ -81,14 +87,16 @@ class RosterFiles {
         jdbc.sql("insert into roster_import_file (tenant_id, import_id, file_name, size_bytes, encoding, in_archive, entry) "
                         + "values (current_tenant_id(), ?, ?, ?, ?, ?, ?)")
                 .params(importId, name, size, encoding.name(), archive, entry).update();
-        return new StoredFile(name, size, encoding);
+        return new StoredFile(name, size, encoding, archive, entry);
     }
 
     /** The import's files as read (an archive's files, not the archive). */
     List<StoredFile> files(UUID importId) {
-        return jdbc.sql("select file_name, size_bytes, encoding from roster_import_file where import_id = ? and not archive order by file_name")
+        return jdbc.sql("select file_name, size_bytes, encoding, in_archive, entry from roster_import_file where import_id = ? and not archive "
+                        + "order by file_name")
                 .param(importId)
-                .query((rs, row) -> new StoredFile(rs.getString(1), rs.getLong(2), TextEncoding.valueOf(rs.getString(3))))
+                .query((rs, row) -> new StoredFile(rs.getString(1), rs.getLong(2), TextEncoding.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getString(5)))
                 .list();
     }
 
@@ -96,21 +104,18 @@ class RosterFiles {
      * The file's bytes, fetched a chunk at a time in the caller's transaction, {@code beforeFetch} told each time the
      * next chunk is about to be queried. A file of an archive is unpacked from it as it is read.
      */
-    InputStream open(UUID importId, String name, Runnable beforeFetch) {
-        Optional<String[]> inArchive = jdbc.sql("select in_archive, entry from roster_import_file where import_id = ? and file_name = ? "
-                        + "and in_archive is not null").params(importId, name)
-                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
-        if (inArchive.isEmpty()) {
-            return chunks(importId, name, beforeFetch);
+    InputStream open(UUID importId, StoredFile file, Runnable beforeFetch) {
+        if (file.archive() == null) {
+            return chunks(importId, file.name(), beforeFetch);
         }
         try {
-            ZipInputStream zip = new ZipInputStream(chunks(importId, inArchive.get()[0], beforeFetch));
+            ZipInputStream zip = new ZipInputStream(chunks(importId, file.archive(), beforeFetch));
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (entry.getName().equals(inArchive.get()[1])) {
+                if (entry.getName().equals(file.entry())) {
                     return zip;
                 }
             }
-            throw new IOException("The stored archive has no entry " + inArchive.get()[1]);
+            throw new IOException("The stored archive has no entry " + file.entry());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

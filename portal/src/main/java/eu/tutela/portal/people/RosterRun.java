@@ -81,16 +81,9 @@ class RosterRun {
             staged.staging.keep(importId, stage);
             records.staged(importId, staged.staging.carried(), staged.staging.carriesLinks());
             phases.done("kept");
-            if (statistics.refresh()) {
-                phases.done("registry analysed");
-            }
-            staged.staging.settleRegistry();
-            phases.done("checked against the registry");
-            RosterSummary summary = staged.staging.summary(staged.full, phases::done);
-            staged.staging.keepSettled(importId, stage);
+            RosterSummary summary = settle(importId, staged, phases);
+            staged.staging.keepSettled(importId, stage, staged.full);
             phases.done("settled kept");
-            staged.staging.keepProblems(importId, KEPT_PROBLEMS);
-            phases.done("problems kept");
             records.summarise(importId, RosterImport.Status.PREVIEWED, summary);
             log.info("Roster import {} previewed: {}", importId, phases);
             metrics.finished("preview", summary, phases.total());
@@ -119,37 +112,24 @@ class RosterRun {
             Optional<RosterImportRecords.Staged> kept = stage.kept(importId) ? records.staged(importId) : Optional.empty();
             boolean full = found.get().mode() == RosterImport.Mode.FULL;
             RosterSummary previewed = found.get().summary();
+            // Nothing changed the registry since the preview: what it settled and counted holds.
+            boolean settled = kept.isPresent() && previewed != null && !changes.changedSincePreview(importId);
             Staged staged;
-            RosterSummary summary;
-            if (kept.isPresent() && previewed != null && !changes.changedSincePreview(importId)) {
-                // Nothing changed the registry since the preview: what it settled and counted holds.
+            if (kept.isPresent()) {
                 progress.reading(0, 1);
                 RosterStaging staging = new RosterStaging(jdbc, copyManager(), today());
-                staging.restoreSettled(importId, stage, kept.get().columns(), kept.get().links(), previewed);
-                staged = new Staged(staging, full);
-                summary = previewed;
-                progress.reading(1, 1);
-                phases.done("restored as settled, the registry unchanged");
-            } else {
-                if (kept.isPresent()) {
-                    progress.reading(0, 1);
-                    RosterStaging staging = new RosterStaging(jdbc, copyManager(), today());
-                    staging.restore(importId, stage, kept.get().columns(), kept.get().links());
-                    staged = new Staged(staging, full);
-                    progress.reading(1, 1);
-                    phases.done("restored");
+                if (settled) {
+                    staging.restoreSettled(importId, stage, kept.get().columns(), kept.get().links(), previewed);
                 } else {
-                    staged = read(found.get(), progress, phases);
+                    staging.restore(importId, stage, kept.get().columns(), kept.get().links());
                 }
-                if (statistics.refresh()) {
-                    phases.done("registry analysed");
-                }
-                staged.staging.settleRegistry();
-                phases.done("checked against the registry");
-                summary = staged.staging.summary(staged.full, phases::done);
-                staged.staging.keepProblems(importId, KEPT_PROBLEMS);
-                phases.done("problems kept");
+                staged = new Staged(staging, full);
+                progress.reading(1, 1);
+                phases.done(settled ? "restored as settled, the registry unchanged" : "restored");
+            } else {
+                staged = read(found.get(), progress, phases);
             }
+            RosterSummary summary = settled ? previewed : settle(importId, staged, phases);
             staged.staging.merge(staged.full, importId, summary, phases::done);
             if (summary.newPeople() + summary.changedPeople() + summary.deactivatedPeople() + summary.newLinks() + summary.changedLinks()
                     + summary.removedLinks() >= RegistryStatistics.MANY) {
@@ -168,6 +148,19 @@ class RosterRun {
             records.refuse(importId, refusal.key, refusal.detail);
         }
         progress.finished();
+    }
+
+    /** Checks the staged rows against the registry as it is now and counts what merging them would do. */
+    private RosterSummary settle(UUID importId, Staged staged, Phases phases) {
+        if (statistics.refresh()) {
+            phases.done("registry analysed");
+        }
+        staged.staging.settleRegistry();
+        phases.done("checked against the registry");
+        RosterSummary summary = staged.staging.summary(staged.full, phases::done);
+        staged.staging.keepProblems(importId, KEPT_PROBLEMS);
+        phases.done("problems kept");
+        return summary;
     }
 
     /** A step that failed for another reason than its file: the import says so and may be started again. */
@@ -228,7 +221,7 @@ class RosterRun {
                 if (file.isEmpty()) {
                     return Optional.empty();
                 }
-                return Optional.of(RosterCsv.open(file.get().name(), counted(files.open(importId, file.get().name(), staging::pause), read,
+                return Optional.of(RosterCsv.open(file.get().name(), counted(files.open(importId, file.get(), staging::pause), read,
                         total, progress), choice.orElse(file.get().encoding())));
             }
         };

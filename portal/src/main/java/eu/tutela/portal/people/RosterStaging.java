@@ -88,13 +88,11 @@ final class RosterStaging implements RosterSink {
     private final List<Object[]> linksSetAside = new ArrayList<>();
     /** The rows compared (not set aside) that change nothing, as {@link #summary} last counted them. */
     private int comparedUnchanged;
-    /** Whether every row to merge is of someone the registry lacks, as the preview found it and nothing changed since. */
+    /**
+     * Whether every row to merge is of someone the registry lacks, as the preview found it and nothing changed since:
+     * the merge then adds the rows the preview kept as they are.
+     */
     private boolean everyoneNew;
-    /** The import whose kept rows the merge adds as they are (all new), instead of restored staged rows; or null. */
-    private UUID keptPeople;
-    /** Whether {@link #summary} found the people a full list leaves out, and the links it no longer states. */
-    private boolean absencesFound;
-    private boolean linksLeftOutFound;
 
     RosterStaging(JdbcClient jdbc, CopyManager copy, LocalDate today) {
         this.jdbc = jdbc;
@@ -341,14 +339,14 @@ final class RosterStaging implements RosterSink {
      * {@link #summary}): the links as resolved, the rows and links the registry refused, the people and links a full
      * list removes. An import that finds the registry unchanged since merges them as they are ({@link #restoreSettled}).
      */
-    void keepSettled(UUID importId, RosterStage stage) {
+    void keepSettled(UUID importId, RosterStage stage, boolean full) {
         stage.keep(importId, "guardianship", GUARDIANSHIP_COLUMNS, "roster_guardianship");
         stage.keep(importId, "verdict", PROBLEM_COLUMNS, "roster_problem where registry");
         List<String> removals = new ArrayList<>();
-        if (absencesFound) {
+        if (full) {
             removals.add("select id as person_id, null::uuid as guardian_id, null::uuid as child_id from roster_absent");
         }
-        if (linksLeftOutFound) {
+        if (full && carriesLinks) {
             removals.add("select null::uuid, guardian_id, child_id from roster_removed_link");
         }
         if (!removals.isEmpty()) {
@@ -366,10 +364,8 @@ final class RosterStaging implements RosterSink {
         // No row of someone the registry holds (changed, unchanged or deactivated by its row): every row merged adds a person.
         everyoneNew = previewed.changedPeople() == 0 && previewed.unchangedPeople() == 0 && previewed.deactivatedPeople() == 0;
         carries(columns, links);
-        if (everyoneNew) {
-            // Only additions: the merge reads the kept rows as it adds them, none restored first.
-            keptPeople = importId;
-        } else {
+        // Only additions: the merge reads the kept rows as it adds them, none restored first.
+        if (!everyoneNew) {
             // A row set aside as the registry holds it merges nothing, unless a problem of its line drops its
             // fingerprint: only the others come back (a re-import of a roster barely changed restores a few rows).
             stage.restore(importId, "person", "roster_person (" + PERSON_COLUMNS + ", valid)", "r.*",
@@ -499,7 +495,6 @@ final class RosterStaging implements RosterSink {
         comparedUnchanged = count(counts.get("unchanged"));
         step.accept("people compared");
         long absent = full ? leftOut() : 0;
-        absencesFound = full;
         step.accept("absences found");
         Map<String, Object> linkCounts = jdbc.sql("""
                 select count(*) filter (where l.guardian_id is null) as new_links,
@@ -512,7 +507,6 @@ final class RosterStaging implements RosterSink {
                   left join guardianship l on l.guardian_id = pg.id and l.child_id = pc.id""").query().singleRow();
         step.accept("links compared");
         long removed = full && carriesLinks ? linksLeftOut() : 0;
-        linksLeftOutFound = full && carriesLinks;
         step.accept("links left out found");
         long invalid = jdbc.sql("select count(distinct (file, line)) from roster_problem").query(Long.class).single();
         return new RosterSummary(count(counts.get("new_people")), count(counts.get("changed")),
@@ -588,12 +582,12 @@ final class RosterStaging implements RosterSink {
                          where s.valid and not s.unchanged %s
                         returning external_id, id)
                     insert into roster_ids select external_id, id from added""".formatted(STORED_FINGERPRINT,
-                    keptPeople == null ? "roster_person s" : """
+                    !everyoneNew ? "roster_person s" : """
                             (select r.* from roster_kept_person k, unnest(k.rows) r
                               where k.import_id = ? and (r.file, r.line) not in (select x.file, x.line from roster_problem x where %s)) s"""
                             .formatted(ROW_REFUSED),
                     everyoneNew ? "" : "and not exists (select 1 from person p where p.external_id = s.external_id)"))
-                    .params(keptPeople == null ? new Object[] {importId} : new Object[] {importId, keptPeople}).update();
+                    .params(everyoneNew ? new Object[] {importId, importId} : new Object[] {importId}).update();
             step.accept("people added");
         }
         if (summary.changedPeople() + summary.deactivatedPeople() > 0) {
@@ -616,8 +610,8 @@ final class RosterStaging implements RosterSink {
             jdbc.sql("""
                     update person p set import_fingerprint = %s from roster_person s
                      where s.valid and p.external_id = s.external_id and p.import_fingerprint is distinct from %1$s
-                       and (not s.unchanged or exists (select 1 from roster_problem x where x.file = s.file and x.line = s.line))"""
-                    .formatted(STORED_FINGERPRINT)).update();
+                       and (not s.unchanged or %2$s)"""
+                    .formatted(STORED_FINGERPRINT, LINE_WITH_PROBLEM)).update();
             step.accept("fingerprints kept");
         }
         // The links written here are what the rows say: the fingerprints of the people they join stay.
@@ -634,12 +628,15 @@ final class RosterStaging implements RosterSink {
         jdbc.sql("select set_config('tutela.roster_merge', '', true)").query(String.class).single();
     }
 
+    /** The staged row {@code s} has a problem on its line (one of its links refused, for a row still merged). */
+    private static final String LINE_WITH_PROBLEM = "(s.file, s.line) in (select x.file, x.line from roster_problem x)";
+
     /**
      * The fingerprint a merged row leaves in the registry: none when a link its row states was refused (the row must
      * be looked at again by the next import, to say so again).
      */
     private static final String STORED_FINGERPRINT = """
-            case when (s.file, s.line) in (select x.file, x.line from roster_problem x) then null else s.fingerprint end""";
+            case when %s then null else s.fingerprint end""".formatted(LINE_WITH_PROBLEM);
 
     /** Writes the links that are new or say something new: an unchanged link is not written again. */
     private void links(RosterSummary summary, Consumer<String> step) {
